@@ -1,0 +1,95 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
+
+/// The Together Batch API over HTTP: get, list and cancel jobs, read file metadata, stream file content.
+///
+/// One process-wide HTTP client is shared by every `BatchClient`, so connections are reused. GETs and cancels are
+/// retried on connection errors, timeouts, 408, 429 and 5xx according to the configuration's `RetryPolicy`.
+public struct BatchClient: BatchAPI {
+  public let configuration: BatchClientConfiguration
+  let http: HTTPClient
+  let logger: Logger
+
+  /// The largest JSON body accepted (a list of tens of thousands of jobs fits with room to spare).
+  static let maxBodyBytes = 256 << 20
+
+  public init(configuration: BatchClientConfiguration, logger: Logger = Logger(label: "batchsh.client")) {
+    self.configuration = configuration
+    self.http = HTTPClientCache.client(
+      connectTimeout: configuration.connectTimeout, readTimeout: configuration.requestTimeout)
+    self.logger = logger
+  }
+
+  // MARK: - Jobs
+
+  public func get(_ id: String) async throws -> BatchJob {
+    try IDValidator.validate(id)
+    let response = try await send(.GET, "/v1/batches/\(IDValidator.pathSegment(id))", resource: .job, id: id)
+    var job = try decode(BatchJob.self, from: response.body, expecting: "a batch job")
+    if job.id.isEmpty { job.id = id }
+    return job
+  }
+
+  public func list() async throws -> [BatchJob] {
+    let response = try await send(.GET, "/v1/batches", resource: .job, id: nil)
+    if let jobs = try? JSONDecoder().decode([BatchJob].self, from: response.body) {
+      return jobs
+    }
+    // Tolerate an OpenAI-style page (`{"data": [...]}`) should the API ever move to one.
+    struct Page: Decodable { var data: [BatchJob] }
+    return try decode(Page.self, from: response.body, expecting: "an array of batch jobs").data
+  }
+
+  public func cancel(_ id: String) async throws -> BatchJob {
+    try IDValidator.validate(id)
+    do {
+      let path = "/v1/batches/\(IDValidator.pathSegment(id))/cancel"
+      let response = try await send(.POST, path, resource: .job, id: id)
+      var job = (try? JSONDecoder().decode(BatchJob.self, from: response.body)) ?? BatchJob(id: id)
+      if job.id.isEmpty { job.id = id }
+      if job.status == nil { job = (try? await get(id)) ?? job }
+      return job
+    } catch let error as BatchError {
+      guard case .badRequest(let status, let apiMessage) = error, [400, 409, 422].contains(status) else { throw error }
+      // The server refuses to cancel a job in its current state: say which state, or succeed when it is already
+      // being cancelled (cancel is idempotent from the user's point of view).
+      let job = try await get(id)
+      if let state = job.status, state.isCancellation { return job }
+      let state = job.status.map { "it is \($0.rawValue)" } ?? "the server refused"
+      let detail = apiMessage.map { " (server: \($0))" } ?? ""
+      throw BatchError.invalidState(id: id, status: job.status, message: "cannot cancel job '\(id)': \(state)\(detail)")
+    }
+  }
+
+  // MARK: - Files
+
+  public func file(_ id: String) async throws -> BatchFile {
+    try IDValidator.validate(id)
+    let response = try await send(.GET, "/v1/files/\(IDValidator.pathSegment(id))", resource: .file, id: id)
+    var file = try decode(BatchFile.self, from: response.body, expecting: "file metadata")
+    if file.id.isEmpty { file.id = id }
+    return file
+  }
+
+  public func download(_ request: DownloadRequest, progress: (@Sendable (DownloadProgress) -> Void)?) async throws
+    -> DownloadResult
+  {
+    try IDValidator.validate(request.fileID)
+    return try await ContentDownloader(client: self, request: request, progress: progress).run()
+  }
+
+  // MARK: - Decoding
+
+  func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, expecting what: String) throws -> T {
+    do {
+      return try JSONDecoder().decode(type, from: body)
+    } catch {
+      let reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
+      throw BatchError.invalidResponse(reason: reason, excerpt: APIErrorBody.excerpt(body.readableBytesView))
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// One `HTTPClient` per process (per distinct connect timeout), so connections are pooled and reused.
+///
+/// Clients live as long as the process; they are never shut down, like `HTTPClient.shared`.
+enum HTTPClientCache {
+  private static let clients = Mutex<[Int64: HTTPClient]>([:])
+
+  /// The shared client for a connect timeout, created on first use.
+  static func client(connectTimeout: Double, readTimeout: Double) -> HTTPClient {
+    let key = Int64(connectTimeout * 1000) << 32 | Int64(readTimeout * 1000)
+    return clients.withLock { clients in
+      if let client = clients[key] { return client }
+      var configuration = HTTPClient.Configuration()
+      configuration.timeout = .init(
+        connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
+      configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+      // Redirects are followed by hand (never with the key to another host), see `BatchClient.download`.
+      configuration.redirectConfiguration = .disallow
+      configuration.decompression = .disabled
+      let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+      clients[key] = client
+      return client
+    }
+  }
+}

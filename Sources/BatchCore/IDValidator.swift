@@ -1,0 +1,37 @@
+/// Checks job and file ids before any request is made (SPEC §8).
+public enum IDValidator {
+  /// The longest id accepted.
+  public static let maxLength = 256
+
+  /// Returns the id unchanged when it is acceptable, or throws `BatchError.invalidID` saying why not.
+  @discardableResult
+  public static func validate(_ id: String) throws(BatchError) -> String {
+    if id.isEmpty { throw .invalidID(id, reason: "an id cannot be empty") }
+    if id.utf8.count > maxLength { throw .invalidID(id, reason: "longer than \(maxLength) characters") }
+    for scalar in id.unicodeScalars {
+      if scalar == "/" { throw .invalidID(id, reason: "an id cannot contain '/'") }
+      if scalar.properties.isWhitespace { throw .invalidID(id, reason: "an id cannot contain whitespace") }
+      if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format {
+        throw .invalidID(id, reason: "an id cannot contain control characters")
+      }
+    }
+    if id == "." || id == ".." { throw .invalidID(id, reason: "not an id") }
+    return id
+  }
+
+  /// Percent-encodes an already validated id for use as one path segment.
+  public static func pathSegment(_ id: String) -> String {
+    var out = ""
+    for byte in id.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+        UInt8(ascii: "~"):
+        out.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+      }
+    }
+    return out
+  }
+}
