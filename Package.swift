@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "batchsh",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "batchsh", targets: ["batchsh"]),
     .executable(name: "batchsh-sim", targets: ["batchsh-sim"]),
@@ -55,6 +55,14 @@ let package = Package(
       dependencies: [
         "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "batchsh-bench",
+      dependencies: [
+        "BatchCore", "BatchSimulator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
 

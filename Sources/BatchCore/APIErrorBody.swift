@@ -35,7 +35,7 @@ enum APIErrorBody {
     var detail: String?
   }
 
-  /// The message in `data`, trimmed and cut to a sensible length, or nil when the body is not an error shape.
+  /// The message in `data`, made printable and cut to a sensible length, or nil when the body is not an error shape.
   static func message(from data: some Collection<UInt8>) -> String? {
     guard let body = try? JSONDecoder().decode(Body.self, from: Data(data)) else { return nil }
     var text: String?
@@ -50,8 +50,10 @@ enum APIErrorBody {
         text = details.joined(separator: "; ")
       }
     }
-    guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
-    return trimmed.count > 500 ? String(trimmed.prefix(500)) + "…" : trimmed
+    // Server text may reach a terminal: control characters and escape sequences become spaces (SPEC §8).
+    guard let text else { return nil }
+    let printable = excerpt(text.utf8, limit: 500)
+    return printable.isEmpty ? nil : printable
   }
 
   /// The first bytes of a body as printable text, for error messages about bodies that are not JSON.

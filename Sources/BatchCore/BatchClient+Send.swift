@@ -24,6 +24,7 @@ extension BatchClient {
 
   /// Sends a request, retrying transient failures, and returns a 2xx response with its whole body.
   func send(_ method: HTTPMethod, _ path: String, resource: BatchError.Resource, id: String?) async throws -> Response {
+    try configuration.checkTransport()
     let request = makeRequest(method, path)
     var retry = 0
     while true {
@@ -45,6 +46,7 @@ extension BatchClient {
         retryAfter = error.retryAfter
         try await pause(before: retry, retryAfter: retryAfter, path: path, reason: "HTTP \(response.status)", or: error)
       case .failure(let error):
+        guard error.isTransient else { throw error }
         try await pause(before: retry, retryAfter: nil, path: path, reason: "\(error)", or: error)
       }
       retry += 1
@@ -62,7 +64,7 @@ extension BatchClient {
 
   /// Turns a non-2xx response into the matching error.
   func httpError(_ response: Response, resource: BatchError.Resource, id: String?) -> BatchError {
-    let message = APIErrorBody.message(from: response.body.readableBytesView)
+    let message = APIErrorBody.message(from: response.body.readableBytesView).map(configuration.redacting)
     switch response.status {
     case 401, 403:
       return .unauthorized(status: response.status, apiMessage: message)
@@ -85,7 +87,7 @@ extension BatchClient {
 
   /// A short excerpt of a body that is not a JSON error (an HTML page from a proxy, say), or nil when empty.
   func nonJSONExcerpt(_ body: ByteBuffer) -> String? {
-    let excerpt = APIErrorBody.excerpt(body.readableBytesView, limit: 80)
+    let excerpt = configuration.redacting(APIErrorBody.excerpt(body.readableBytesView, limit: 80))
     return excerpt.isEmpty ? nil : excerpt
   }
 

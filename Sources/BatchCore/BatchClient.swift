@@ -89,7 +89,8 @@ public struct BatchClient: BatchAPI {
       return try JSONDecoder().decode(type, from: body)
     } catch {
       let reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
-      throw BatchError.invalidResponse(reason: reason, excerpt: APIErrorBody.excerpt(body.readableBytesView))
+      let excerpt = configuration.redacting(APIErrorBody.excerpt(body.readableBytesView))
+      throw BatchError.invalidResponse(reason: reason, excerpt: excerpt)
     }
   }
 }

@@ -47,9 +47,22 @@ public struct BatchClientConfiguration: Sendable {
     self.userAgent = userAgent
     self.host = components.port.map { "\(host):\($0)" } ?? host
     self.isLoopback = Self.isLoopbackHost(host)
-    if scheme == "http", apiKey != nil, !isLoopback {
-      throw .insecureTransport(host: self.host)
+    try checkTransport()
+  }
+
+  /// Throws `insecureTransport` when a key is set and would travel over plain http to a host that is not this machine.
+  ///
+  /// Checked at init and again before every request, since `apiKey` may be set after the configuration is made.
+  public func checkTransport() throws(BatchError) {
+    if apiKey != nil, !isLoopback, baseURL.lowercased().hasPrefix("http://") {
+      throw .insecureTransport(host: host)
     }
+  }
+
+  /// Server text with every occurrence of the API key replaced, in case a server or proxy echoes it back.
+  public func redacting(_ text: String) -> String {
+    guard let apiKey, !apiKey.isEmpty, text.contains(apiKey) else { return text }
+    return text.replacingOccurrences(of: apiKey, with: "[redacted]")
   }
 
   // MARK: - Normalisation

@@ -3,7 +3,7 @@ import Foundation
 /// Every way a request to the Batch API can fail, each with a message fit to show a user.
 ///
 /// Messages never contain the API key: the client never puts it anywhere but the `Authorization` header, and
-/// server text is passed through `redacting(_:)` in case a proxy echoes the header back.
+/// server text is passed through `BatchClientConfiguration.redacting(_:)` in case a proxy echoes the header back.
 public enum BatchError: Error, Sendable, Equatable {
   /// The job or file does not exist (HTTP 404).
   case notFound(resource: Resource, id: String, apiMessage: String?)

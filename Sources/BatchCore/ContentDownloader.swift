@@ -17,9 +17,11 @@ struct ContentDownloader {
     if !request.overwrite, FileManager.default.fileExists(atPath: destination) {
       throw BatchError.localFile(path: destination, reason: "file exists (use --force to overwrite)")
     }
-    let response = try await openContent()
+    try client.configuration.checkTransport()
+    // The temporary file comes first so a missing directory fails before any request is made.
     let file = try TemporaryFile(beside: destination)
     do {
+      let response = try await openContent()
       let total = response.headers.first(name: "content-length").flatMap { Int64($0) }
       var written: Int64 = 0
       do {
@@ -74,6 +76,7 @@ struct ContentDownloader {
         throw error
       } catch {
         failure = try client.mapTransportError(error)
+        guard failure.isTransient else { throw failure }
       }
       try await client.pause(before: retry, retryAfter: retryAfter, path: path, reason: "\(failure)", or: failure)
       retry += 1

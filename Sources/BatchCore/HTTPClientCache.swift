@@ -18,6 +18,9 @@ enum HTTPClientCache {
       configuration.timeout = .init(
         connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
       configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+      // A failed connect fails the request at once; `RetryPolicy` alone decides on retries. Otherwise the pool keeps
+      // reconnecting until the connect timeout, so each attempt on a refused port waits the whole timeout.
+      configuration.connectionPool.retryConnectionEstablishment = false
       // Redirects are followed by hand (never with the key to another host), see `BatchClient.download`.
       configuration.redirectConfiguration = .disallow
       configuration.decompression = .disabled

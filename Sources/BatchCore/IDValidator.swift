@@ -7,7 +7,7 @@ public enum IDValidator {
   @discardableResult
   public static func validate(_ id: String) throws(BatchError) -> String {
     if id.isEmpty { throw .invalidID(id, reason: "an id cannot be empty") }
-    if id.utf8.count > maxLength { throw .invalidID(id, reason: "longer than \(maxLength) characters") }
+    if id.unicodeScalars.count > maxLength { throw .invalidID(id, reason: "longer than \(maxLength) characters") }
     for scalar in id.unicodeScalars {
       if scalar == "/" { throw .invalidID(id, reason: "an id cannot contain '/'") }
       if scalar.properties.isWhitespace { throw .invalidID(id, reason: "an id cannot contain whitespace") }

@@ -25,7 +25,7 @@ final class TemporaryFile {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw BatchError.localFile(path: destination, reason: String(cString: strerror(errno))) }
     self.fd = fd
-    self.path = String(cString: template)
+    self.path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     fchmod(fd, 0o644)
   }
 

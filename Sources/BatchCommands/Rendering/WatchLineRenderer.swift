@@ -1,0 +1,69 @@
+import BatchCore
+import Foundation
+
+/// Renders watch progress: one line per job change, and the summary when the watch ends.
+public struct WatchLineRenderer: Sendable {
+  public var options: OutputOptions
+  public var now: Date
+
+  /// Status names are padded to the longest known one so successive lines align.
+  static let statusWidth = 11
+
+  public init(options: OutputOptions, now: Date) {
+    self.options = options
+    self.now = now
+  }
+
+  /// `batch-1  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago`; the ETA appears once the engine can estimate it.
+  public func render(_ job: BatchJob, progress: JobProgressInfo? = nil) -> String {
+    let styler = Styler(enabled: options.color)
+    let status = TerminalSanitizer.sanitize(job.status?.rawValue ?? "-")
+    var parts = [
+      TerminalSanitizer.sanitize(job.id),
+      styler.paint(status, status: job.status) + String(repeating: " ", count: max(0, Self.statusWidth - status.count)),
+      ProgressBar(unicode: options.unicode).render(job),
+    ]
+    if let eta = progress?.etaSeconds, progress?.isEstimate ?? false { parts.append("ETA \(TimeText.duration(eta))") }
+    if let created = job.createdAt?.date { parts.append(TimeText.age(of: created, now: now)) }
+    return parts.joined(separator: "  ")
+  }
+
+  /// The end of a watch: why it stopped when not all finished, each job's final state, the output file and download
+  /// command of completed jobs, the error of failed ones.
+  public func summary(_ result: WatchResult) -> [String] {
+    let summary = result.summary
+    var lines: [String] = []
+    switch summary.outcome {
+    case .failFast(let id):
+      let status = summary.jobs.first { $0.id == id }?.status.map { TerminalSanitizer.sanitize($0.rawValue) } ?? "-"
+      lines.append("Stopped: \(TerminalSanitizer.sanitize(id)) ended \(status) (--fail-fast).")
+    case .timedOut:
+      let after = result.timeout.map { " after \(TimeText.duration($0))" } ?? ""
+      lines.append("Timed out\(after); jobs as last seen:")
+    case .allTerminal:
+      break
+    }
+    for id in summary.disappeared {
+      lines.append("\(TerminalSanitizer.sanitize(id))  no longer exists on the server")
+    }
+    guard !summary.jobs.isEmpty else { return lines.isEmpty ? ["No jobs to watch."] : lines }
+    let styler = Styler(enabled: options.color)
+    let width = summary.jobs.map { TextWidth.of(TerminalSanitizer.sanitize($0.id)) }.max() ?? 0
+    for job in summary.jobs {
+      let id = TerminalSanitizer.sanitize(job.id)
+      let status = TerminalSanitizer.sanitize(job.status?.rawValue ?? "-")
+      lines.append(TextWidth.pad(id, to: width) + "  " + styler.paint(status, status: job.status))
+      let indent = String(repeating: " ", count: width + 2)
+      if let file = job.outputFileID, (try? DownloadCommand.fileID(of: job, errors: false)) != nil {
+        lines.append(indent + "output \(TerminalSanitizer.sanitize(file)): download \(id)")
+      }
+      if let message = job.error, !message.isEmpty {
+        lines.append(indent + styler.paint("error: " + TerminalSanitizer.sanitize(message), .red))
+      }
+      if let file = job.errorFileID, (try? DownloadCommand.fileID(of: job, errors: true)) != nil {
+        lines.append(indent + "errors \(TerminalSanitizer.sanitize(file)): download \(id) --errors")
+      }
+    }
+    return lines
+  }
+}

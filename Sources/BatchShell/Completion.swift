@@ -1,0 +1,81 @@
+/// The result of one completion request: what to insert at the cursor and the candidates to list.
+///
+/// First Tab: insert the longest common prefix of the matching candidates beyond what is typed (plus the
+/// closing quote and a space when exactly one matches). When that inserts nothing, a second Tab in a row
+/// lists the candidates. `CompletionListing` lays the list out in columns.
+public struct Completion: Equatable, Sendable {
+  // MARK: - Properties
+
+  /// The text to insert at the cursor, already escaped for the tokenizer; empty when no progress.
+  public var insertion: String
+  /// The matching candidates, sorted and without duplicates.
+  public var candidates: [String]
+
+  public init(insertion: String, candidates: [String]) {
+    self.insertion = insertion
+    self.candidates = candidates
+  }
+
+  // MARK: - Planning
+
+  /// Plans the completion of `context` from the provider's `candidates`.
+  ///
+  /// Candidates that do not start with the typed word, or that hold control characters, are dropped.
+  public init(context: CompletionContext, candidates: [String]) {
+    let line = context.line
+    guard !line.inComment, !line.endsInEscape else {
+      self.init(insertion: "", candidates: [])
+      return
+    }
+    let typed = line.current
+    let matches = Set(candidates.filter { $0.hasPrefix(typed) && !$0.contains(where: Self.isControl) }).sorted()
+    guard let first = matches.first else {
+      self.init(insertion: "", candidates: [])
+      return
+    }
+    let common = matches.dropFirst().reduce(first) { Self.commonPrefix($0, $1) }
+    let suffix = String(common.dropFirst(typed.count))
+    var insertion = Self.quoted(suffix, inside: line.quote, atWordStart: typed.isEmpty && line.isNewWord)
+    if matches.count == 1 {
+      switch line.quote {
+      case .single: insertion += "'"
+      case .double: insertion += "\""
+      case nil: break
+      }
+      if !(context.textAfterCursor.first.map(Tokenizer.isSeparator) ?? false) { insertion += " " }
+    }
+    self.init(insertion: insertion, candidates: matches)
+  }
+
+  // MARK: - Helpers
+
+  /// The longest common prefix of two strings, by characters.
+  static func commonPrefix(_ a: String, _ b: String) -> String {
+    String(zip(a, b).prefix { $0 == $1 }.map(\.0))
+  }
+
+  /// Escapes `text` for insertion inside the given open quote (or none).
+  static func quoted(_ text: String, inside quote: PartialLine.Quote?, atWordStart: Bool) -> String {
+    var result = ""
+    for character in text {
+      switch quote {
+      case nil:
+        let special = Tokenizer.isSeparator(character) || "'\"\\".contains(character)
+        if special || (result.isEmpty && atWordStart && character == "#") { result.append("\\") }
+      case .double:
+        if character == "\"" || character == "\\" { result.append("\\") }
+      case .single:
+        if character == "'" {
+          result += "'\\''"  // close, escaped quote, reopen
+          continue
+        }
+      }
+      result.append(character)
+    }
+    return result
+  }
+
+  static func isControl(_ character: Character) -> Bool {
+    character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+  }
+}

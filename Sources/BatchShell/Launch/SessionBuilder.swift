@@ -1,0 +1,44 @@
+import BatchCommands
+import BatchCore
+import Foundation
+
+/// Builds the parts of a line session (REPL, script, one-shot) from resolved settings.
+public struct SessionBuilder {
+  public let settings: SessionSettings
+  public let console: Console
+
+  public init(settings: SessionSettings, console: Console = Console()) {
+    self.settings = settings
+    self.console = console
+  }
+
+  /// The command context for a front end: the API, one shared watch hub, a fresh job-id cache.
+  public func context(for frontEnd: FrontEnd, events: any CommandEventSink = DiscardingEventSink()) -> CommandContext {
+    let api = settings.makeAPI()
+    return CommandContext(
+      api: api, events: events, output: settings.output, frontEnd: frontEnd, watcher: WatchHub(api: api))
+  }
+
+  /// A line runner for a front end, printing to the console.
+  public func runner(for frontEnd: FrontEnd) -> LineRunner {
+    let events = SessionEventSink(console: console, options: settings.output)
+    return LineRunner(dispatcher: Dispatcher(context: context(for: frontEnd, events: events)), console: console,
+      events: events)
+  }
+
+  /// The interactive shell on the terminal: libedit when usable, plain reads otherwise.
+  public func repl() -> ReplSession {
+    let runner = runner(for: .repl)
+    let history = History.open(environment: settings.environment, secrets: settings.client?.apiKey.map { [$0] } ?? [])
+    let editor: any LineEditor = EditLineEditor(history: history) ?? PlainLineReader()
+    editor.completionProvider = ShellCompletionProvider(
+      table: runner.dispatcher.context.table, jobIDs: runner.dispatcher.context.jobIDs)
+    return ReplSession(runner: runner, editor: editor, prompt: settings.prompt)
+  }
+
+  /// The banner the REPL prints at start.
+  public var banner: String {
+    "batchsh \(BatchshVersion.current) on \(settings.serverName == "sim" ? "the built-in simulator" : settings.serverName)"
+      + " — 'help' lists commands, Tab completes, Ctrl-D quits"
+  }
+}

@@ -1,0 +1,70 @@
+import BatchCommands
+import Foundation
+
+/// Runs one line or argument vector through the dispatcher and prints the result: the core of every line front end.
+///
+/// The REPL, script mode and one-shot all call it, so they parse, run, render and report errors the same way. A
+/// running command is cancelled by Ctrl-C (its task is cancelled; remote jobs are never touched).
+public final class LineRunner: Sendable {
+  public let dispatcher: Dispatcher
+  public let console: Console
+  public let events: SessionEventSink
+
+  /// The result of one line.
+  public struct Outcome: Sendable {
+    /// The dispatcher's report; nil when the line was blank or a comment.
+    public var report: CommandReport?
+    public var exitStatus: ExitStatus { report?.exitStatus ?? .success }
+    public var isQuit: Bool { report?.isQuit ?? false }
+    public var failed: Bool { exitStatus != .success }
+  }
+
+  public init(dispatcher: Dispatcher, console: Console, events: SessionEventSink) {
+    self.dispatcher = dispatcher
+    self.console = console
+    self.events = events
+  }
+
+  /// Tokenizes and runs a typed or scripted line; `errorPrefix` goes before each `error:` line (`script:3: `).
+  public func run(line: String, errorPrefix: String = "") async -> Outcome {
+    let words: [String]
+    do {
+      words = try Tokenizer.words(in: line)
+    } catch {
+      let report = dispatcher.report(error: CommandError.usage(error.description, command: nil))
+      print(report, errorPrefix: errorPrefix)
+      return Outcome(report: report)
+    }
+    guard !words.isEmpty else { return Outcome(report: nil) }
+    return await run(words: words, errorPrefix: errorPrefix)
+  }
+
+  /// Runs already split words (one-shot argv, or a tokenized line).
+  public func run(words: [String], errorPrefix: String = "") async -> Outcome {
+    let report: CommandReport
+    do {
+      let invocation = try dispatcher.parse(words: words)
+      var options = dispatcher.context.output
+      if invocation.arguments.json { options.json = true }
+      events.begin(options: options)
+      let dispatcher = self.dispatcher
+      report =
+        (try? await InterruptMonitor.shared.cancellingOnInterrupt { await dispatcher.execute(invocation) })
+        ?? dispatcher.report(error: CancellationError())
+      events.end()
+    } catch {
+      report = await dispatcher.execute(words: words)  // renders the usage error consistently
+    }
+    print(report, errorPrefix: errorPrefix)
+    return Outcome(report: report)
+  }
+
+  private func print(_ report: CommandReport, errorPrefix: String) {
+    var rendered = report.rendered
+    if !errorPrefix.isEmpty, !rendered.stderr.isEmpty {
+      rendered.stderr = rendered.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.hasPrefix("error:") ? errorPrefix + $0 : String($0) }.joined(separator: "\n")
+    }
+    console.write(rendered)
+  }
+}

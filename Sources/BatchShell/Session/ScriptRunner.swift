@@ -1,0 +1,56 @@
+import BatchCommands
+import Foundation
+
+/// Runs commands read line by line from a pipe or a file (SPEC §3–§4 script mode).
+///
+/// Blank lines and `#` comments are skipped. The first failing line stops the script with its exit status and
+/// `script:LINE: error: …` on stderr, unless `keepGoing` is set, in which case the script exits 1 if any line failed.
+public struct ScriptRunner {
+  public let runner: LineRunner
+  public let reader: PlainLineReader
+  public let keepGoing: Bool
+  /// The name errors are reported under (`script`).
+  public let name: String
+
+  public init(runner: LineRunner, reader: PlainLineReader, keepGoing: Bool, name: String = "script") {
+    self.runner = runner
+    self.reader = reader
+    self.keepGoing = keepGoing
+    self.name = name
+  }
+
+  /// Runs to the end of input, `quit`, or the first failure; returns the exit status.
+  public func run() async -> ExitStatus {
+    var anyFailed = false
+    while true {
+      let event: LineEditorEvent
+      do {
+        event = try reader.next()
+      } catch {
+        runner.console.printError("\(name): error: \(error)\n")
+        return .failure
+      }
+      let lineNumber = reader.lineNumber
+      switch event {
+      case .endOfFile:
+        return anyFailed ? .failure : .success
+      case .interrupt:
+        return .interrupted
+      case .tooLong(let number):
+        runner.console.printError("\(name):\(number): error: line longer than \(reader.lineLimit) bytes, skipped\n")
+        guard keepGoing else { return .usage }
+        anyFailed = true
+      case .line(let line):
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+        let outcome = await runner.run(line: line, errorPrefix: "\(name):\(lineNumber): ")
+        if outcome.isQuit { return anyFailed ? .failure : .success }
+        if outcome.exitStatus == .interrupted { return .interrupted }
+        if outcome.failed {
+          guard keepGoing else { return outcome.exitStatus }
+          anyFailed = true
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import Hummingbird
+import NIOCore
+
+/// A response before it becomes a Hummingbird `Response`, so fault injection can still bend it.
+struct SimResponse: Sendable {
+  /// What the body is: bytes at hand, or a file streamed in chunks.
+  enum Body: Sendable {
+    case buffer(ByteBuffer)
+    case file(SimFile)
+  }
+
+  /// Which error-body shape a route family uses.
+  enum ErrorShape: Sendable {
+    /// Batch routes: `{"error": "text"}`.
+    case string
+    /// File routes: `{"error": {"message", "type", "param", "code"}}`.
+    case object
+    /// Unknown routes: `{"message", "code", "details": [{"detail"}]}`.
+    case details
+  }
+
+  var status: HTTPResponse.Status
+  var headers: HTTPFields
+  var body: Body
+
+  /// A JSON response.
+  static func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> SimResponse {
+    SimResponse(status: status, headers: [.contentType: "application/json"], body: .buffer(buffer))
+  }
+
+  /// A plain-text response.
+  static func text(_ text: String) -> SimResponse {
+    SimResponse(
+      status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .buffer(ByteBuffer(string: text)))
+  }
+
+  /// An error response in the given shape.
+  static func error(_ status: HTTPResponse.Status, _ message: String, shape: ErrorShape, code: String? = nil)
+    -> SimResponse
+  {
+    var buffer = ByteBufferAllocator().buffer(capacity: 128 + message.utf8.count)
+    switch shape {
+    case .string:
+      buffer.writeStaticString("{\"error\":")
+      buffer.writeJSONString(message)
+      buffer.writeStaticString("}")
+    case .object:
+      buffer.writeStaticString("{\"error\":{\"message\":")
+      buffer.writeJSONString(message)
+      buffer.writeStaticString(",\"type\":")
+      buffer.writeJSONString(status.code >= 500 ? "server_error" : "invalid_request_error")
+      buffer.writeStaticString(",\"param\":null,\"code\":")
+      if let code { buffer.writeJSONString(code) } else { buffer.writeStaticString("null") }
+      buffer.writeStaticString("}}")
+    case .details:
+      buffer.writeStaticString("{\"message\":")
+      buffer.writeJSONString(status.reasonPhrase)
+      buffer.writeStaticString(",\"code\":")
+      buffer.writeDecimal(status.code)
+      buffer.writeStaticString(",\"details\":[{\"detail\":")
+      buffer.writeJSONString(message)
+      buffer.writeStaticString("}]}")
+    }
+    return json(buffer, status: status)
+  }
+
+  /// The body's length in bytes.
+  var contentLength: Int {
+    switch body {
+    case .buffer(let buffer): buffer.readableBytes
+    case .file(let file): file.bytes
+    }
+  }
+
+  /// The Hummingbird response; with `cutAfter`, the body stops after that many bytes and the connection closes.
+  func response(cutAfter: Int? = nil, channel: (any Channel)? = nil) -> Response {
+    switch (body, cutAfter) {
+    case (.buffer(let buffer), nil):
+      return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    case (.file(let file), nil):
+      return Response(
+        status: status, headers: headers,
+        body: ResponseBody(contentLength: file.bytes) { writer in
+          var generator = file.contentGenerator()
+          while let chunk = generator.next() {
+            try await writer.write(chunk)
+          }
+          try await writer.finish(nil)
+        })
+    case (_, let limit?):
+      let body = self.body
+      return Response(
+        status: status, headers: headers,
+        body: ResponseBody(contentLength: contentLength) { writer in
+          var left = limit
+          let chunks = SimResponse.chunks(of: body)
+          while left > 0, var chunk = chunks.next() {
+            if chunk.readableBytes > left { chunk = chunk.getSlice(at: chunk.readerIndex, length: left)! }
+            left -= chunk.readableBytes
+            try await writer.write(chunk)
+          }
+          try? await channel?.close()
+          throw FaultInjector.ConnectionCut()
+        })
+    }
+  }
+
+  /// The body as a sequence of chunks.
+  static func chunks(of body: Body) -> AnyIterator<ByteBuffer> {
+    switch body {
+    case .buffer(let buffer):
+      var pending: ByteBuffer? = buffer
+      return AnyIterator {
+        defer { pending = nil }
+        return pending
+      }
+    case .file(let file):
+      var generator = file.contentGenerator()
+      return AnyIterator { generator.next() }
+    }
+  }
+}

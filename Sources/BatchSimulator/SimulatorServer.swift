@@ -1,0 +1,89 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// A running fake of the Together Batch API on a loopback port, with control routes for tests and demos.
+///
+/// API routes (bearer auth): `GET /v1/batches`, `POST /v1/batches`, `GET /v1/batches/{id}`,
+/// `POST /v1/batches/{id}/cancel`, `GET /v1/files/{id}`, `GET /v1/files/{id}/content`.
+/// Control routes (no auth, not counted, never faulted) are listed in ``controlHelp``.
+public final class SimulatorServer: Sendable {
+  public let port: Int
+  public let host: String
+  /// Jobs, files, the clock, request counters and fault rules.
+  public let store: JobStore
+  private let task: Task<Void, Never>
+
+  private init(port: Int, host: String, store: JobStore, task: Task<Void, Never>) {
+    self.port = port
+    self.host = host
+    self.store = store
+    self.task = task
+  }
+
+  /// `http://HOST:PORT`, without `/v1`, as the SDKs and `batchsh --base-url` take it.
+  public var baseURL: String { "http://\(host):\(port)" }
+
+  /// Seeds the jobs and starts listening; returns once the port is bound.
+  public static func start(_ configuration: SimulatorConfiguration = SimulatorConfiguration()) async throws
+    -> SimulatorServer
+  {
+    let clock = configuration.clock ?? SimClock(speed: configuration.speed)
+    let store = JobStore(clock: clock, seed: configuration.seed)
+    try store.addJobs(JobSeeder.specs(count: max(0, configuration.jobs), seed: configuration.seed))
+    configuration.faults.forEach(store.addFault)
+
+    var logger = Logger(label: "batchsh-sim")
+    logger.logLevel = .critical
+    let (ports, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
+    let app = Application(
+      responder: SimulatorResponder(store: store, apiKey: configuration.apiKey),
+      configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+      onServerRunning: { channel in
+        continuation.yield(channel.localAddress?.port ?? 0)
+        continuation.finish()
+      },
+      logger: logger)
+    let task = Task {
+      do {
+        try await app.run()
+        continuation.finish()
+      } catch {
+        continuation.finish(throwing: error)
+      }
+    }
+    var iterator = ports.makeAsyncIterator()
+    guard let port = try await iterator.next() else {
+      task.cancel()
+      throw CancellationError()
+    }
+    return SimulatorServer(port: port, host: configuration.host, store: store, task: task)
+  }
+
+  /// Stops listening and closes every connection; returns when the server is down.
+  public func stop() async {
+    task.cancel()
+    await task.value
+  }
+
+  /// The control routes, as `GET /_sim/` and `batchsh-sim --help` describe them.
+  public static let controlHelp = """
+    Control routes (no auth; not counted; never faulted):
+      GET    /_sim/stats               request counts {"total","jobs","requests":{"GET /v1/batches":N,...}}
+      DELETE /_sim/stats               reset the counts
+      GET    /_sim/faults              fault rules in force, with requests left
+      POST   /_sim/faults              add a rule (or an array of rules), e.g.
+                                       {"path":"/v1/batches","method":"GET","kind":"status","status":503,"count":2}
+                                       kinds and their keys: status{status} rate-limit{retry_after,retry_after_ms}
+                                       delay{seconds} drop malformed truncated html{status} cut{bytes};
+                                       path: "*", an exact path, or a prefix ending in "*"; count: N or "always"
+      DELETE /_sim/faults              remove every rule
+      POST   /_sim/jobs                add a job: {"validating_seconds","run_seconds","outcome":"COMPLETED|FAILED|
+                                       EXPIRED","final_progress","output_bytes","error_bytes","error","created_ago",
+                                       "cancel_after","model_id","endpoint","id","input_bytes"}; answers the job
+      POST   /_sim/jobs/{id}/status    force a status {"status":"FAILED"} (any text; null returns to the timeline)
+      GET    /_sim/clock               {"now","unix","speed"}
+      POST   /_sim/clock               {"advance": seconds} and/or {"speed": factor}
+
+    """
+}

@@ -1,0 +1,73 @@
+import BatchCommands
+import BatchCore
+import Testing
+
+@Suite struct OutputRendererTests {
+  private func renderer(_ configure: (inout OutputOptions) -> Void = { _ in }) -> OutputRenderer {
+    var options = OutputOptions.plain
+    configure(&options)
+    return OutputRenderer(options: options, now: Fixtures.now)
+  }
+
+  @Test func jsonShapesFollowTheSpec() {
+    let json = renderer { $0.json = true }
+    #expect(json.render(.job(Fixtures.running)).stdout.hasPrefix(#"{"created_at":"#))
+    #expect(json.render(.jobs([Fixtures.running, Fixtures.failed])).stdout.hasPrefix(#"[{"created_at""#))
+    #expect(json.render(.jobs([])).stdout == "[]\n")
+    #expect(json.render(.cancel(jobs: [Fixtures.canceling], failures: [])).stdout.hasPrefix("[{"))
+    #expect(json.render(.download(DownloadResult(path: "/x/b.jsonl", bytes: 7, fileID: "f"))).stdout
+      == #"{"bytes":7,"file_id":"f","path":"/x/b.jsonl"}"# + "\n")
+    #expect(json.render(.help("hi")).stdout == #"{"help":"hi"}"# + "\n")
+    #expect(json.render(.watch(WatchResult(summary: WatchSummary(jobs: [], outcome: .allTerminal)))).stdout == "")
+    #expect(json.render(.quit).stdout == "")
+  }
+
+  @Test func jsonIsIndentedOnATerminal() {
+    let text = renderer { $0.json = true; $0.isTerminal = true }.render(.jobs([BatchJob(id: "a")])).stdout
+    #expect(text == "[\n  {\n    \"id\" : \"a\"\n  }\n]\n")
+  }
+
+  @Test func downloadAndCancelText() {
+    let download = renderer().render(.download(DownloadResult(path: "/x/b.jsonl", bytes: 1_234_567, fileID: "f")))
+    #expect(download.stdout == "Saved 1.2 MB to /x/b.jsonl (file f).\n")
+    let failure = CancelFailure(id: "nope", error: .notFound(resource: .job, id: "nope", apiMessage: nil))
+    let cancel = renderer().render(.cancel(jobs: [Fixtures.canceling, Fixtures.running], failures: [failure]))
+    #expect(cancel.stdout == "cancel requested: batch-cing  CANCELLING\ncancel requested: batch-run   IN_PROGRESS\n")
+    #expect(cancel.stderr == "error: nope: job 'nope' not found\n")
+  }
+
+  @Test func watchEventsAreLinesOrNDJSON() {
+    let update = CommandEvent.jobUpdated(Fixtures.running,
+      progress: JobProgressInfo(fraction: 0.6, etaSeconds: 754, isEstimate: true))
+    #expect(renderer().render(event: update).stdout == "batch-run  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
+    let json = renderer { $0.json = true }.render(event: update).stdout
+    #expect(json == JSONText.compact(Fixtures.running) + "\n")
+    #expect(!json.dropLast().contains("\n"))
+    let colored = renderer { $0.color = true }.render(event: .jobUpdated(Fixtures.completed, progress: nil)).stdout
+    #expect(colored == "batch-done  \u{1B}[32mCOMPLETED\u{1B}[0m    ██████████ 100%  3h ago\n")
+  }
+
+  @Test func progressAndNoticesGoToStderr() {
+    let progress = CommandEvent.downloadProgress(
+      path: "/x", progress: DownloadProgress(bytes: 500_000, total: 2_000_000))
+    #expect(renderer { $0.isTerminal = true }.render(event: progress)
+      == RenderedOutput(stderr: "downloading… 500.0 kB of 2.0 MB (25%)\n"))
+    #expect(renderer().render(event: progress) == RenderedOutput())
+    #expect(renderer().render(event: .notice("slow \u{1B}[1mdown")) == RenderedOutput(stderr: "note: slow down\n"))
+  }
+
+  @Test func bellRingsOnlyOnATerminal() {
+    let result = WatchResult(summary: WatchSummary(jobs: [Fixtures.completed], outcome: .allTerminal), bell: true)
+    #expect(renderer { $0.isTerminal = true }.render(.watch(result)).stdout.hasSuffix("\u{7}"))
+    #expect(!renderer().render(.watch(result)).stdout.contains("\u{7}"))
+  }
+
+  @Test func errorsAreSanitizedAndUsageErrorsShowTheUsage() throws {
+    let list = try #require(CommandTable.standard.command(named: "list"))
+    let usage = CommandError.usage("unknown flag '--x' for list (valid: --status)", command: "list")
+    #expect(renderer().render(error: usage, command: list)
+      == "error: unknown flag '--x' for list (valid: --status)\nusage: list [--status S,…] [--active] [--limit N]\n")
+    let hostile = BatchError.server(status: 500, apiMessage: "boom\u{1B}]0;pwned\u{07}")
+    #expect(renderer().render(error: hostile) == "error: server error (500): boom\n")
+  }
+}

@@ -1,0 +1,36 @@
+import BatchCommands
+import Foundation
+import Testing
+
+@Suite struct TimeTextTests {
+  let now = Fixtures.now
+
+  @Test(arguments: [
+    (0.0, "0s ago"), (59, "59s ago"), (60, "1m ago"), (3599, "59m ago"), (3600, "1h ago"), (86399, "23h ago"),
+    (86400, "1d ago"), (364 * 86400, "364d ago"), (800 * 86400, "2y ago"), (-30, "just now"), (-300, "in 5m"),
+  ] as [(Double, String)])
+  func agesUseTheLargestUnit(secondsAgo: Double, expected: String) {
+    #expect(TimeText.age(of: now.addingTimeInterval(-secondsAgo), now: now) == expected)
+  }
+
+  @Test(arguments: [
+    (11520.0, "in 3h 12m"), (7200, "in 2h"), (45, "in 45s"), (600, "in 10m"), (187200, "in 2d 4h"), (0, "passed"),
+    (-10, "passed"),
+  ] as [(Double, String)])
+  func remainingUsesTwoUnits(secondsLeft: Double, expected: String) {
+    #expect(TimeText.remaining(until: now.addingTimeInterval(secondsLeft), now: now) == expected)
+  }
+
+  @Test func absoluteTimesInUTCAndWithOffsets() {
+    #expect(TimeText.absolute(now, timeZone: TimeZone(identifier: "UTC")!) == "2026-03-01 12:00:00 UTC")
+    #expect(TimeText.absolute(now, timeZone: TimeZone(secondsFromGMT: 3600)!) == "2026-03-01 13:00:00 +01:00")
+  }
+
+  @Test(arguments: [
+    (Int64(0), "0 B"), (999, "999 B"), (1000, "1.0 kB"), (1_234_567, "1.2 MB"), (999_999_999, "1.0 GB"),
+    (5_000_000_000_000, "5.0 TB"),
+  ] as [(Int64, String)])
+  func byteCountsInDecimalUnits(bytes: Int64, expected: String) {
+    #expect(TimeText.bytes(bytes) == expected)
+  }
+}

@@ -1,0 +1,79 @@
+@testable import BatchRPC
+import BatchCommands
+import BatchSimulator
+import Testing
+
+/// Watches, concurrency and cancellation, through a live server and simulator.
+@Suite(.timeLimit(.minutes(2))) struct RPCServerWatchTests {
+  @Test func watchStreamsUpdatesBeforeItsFinalResponse() async throws {
+    let session = try await RPCSession.start()
+    try session.addJob(TestJobs.running("batch-w", seconds: 1200))
+    session.call(1, "watch", ["ids": ["batch-w"], "interval": 0.05])
+    let messages = await session.messages(untilResponse: 1)
+    let updates = messages.dropLast()
+    #expect(updates.count >= 3)
+    for update in updates {
+      #expect(update["method"] == "watch/update")
+      #expect(update["id"] == nil)
+      #expect(update["params"]?["request_id"] == 1)
+      #expect(update["params"]?["job"]?["id"] == "batch-w")
+    }
+    #expect(updates.last?["params"]?["job"]?["status"] == "COMPLETED")
+    let final = try #require(messages.last?["result"]?["jobs"]?.arrayValue)
+    #expect(final.count == 1 && final[0]["status"] == "COMPLETED")
+    await session.finish()
+  }
+
+  @Test func aQuickGetIsAnsweredBeforeASlowWatch() async throws {
+    let session = try await RPCSession.start()
+    try session.addJob(TestJobs.running("batch-slow", seconds: 600))
+    session.call(1, "watch", ["ids": ["batch-slow"], "interval": 0.05])
+    session.call(2, "get", ["id": "batch-slow"])
+    var order: [JSONValue] = []
+    while order.count < 2, let message = await session.next() {
+      if let id = message["id"] { order.append(id) }
+    }
+    #expect(order == [2, 1])
+    await session.finish()
+  }
+
+  @Test(arguments: [
+    #"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"w-1"}}"#,
+    #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"w-1","reason":"user"}}"#,
+  ])
+  func cancellingAWatchAnswersRequestCancelled(cancel: String) async throws {
+    let session = try await RPCSession.start()
+    try session.addJob(TestJobs.endless())
+    session.send(#"{"jsonrpc":"2.0","id":"w-1","method":"watch","params":{"ids":["batch-long"],"interval":0.05}}"#)
+    let first = await session.next()
+    #expect(first?["method"] == "watch/update")
+    session.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"unknown"}}"#)
+    session.send(cancel)
+    var response: JSONValue?
+    while response == nil, let message = await session.next() {
+      if message["id"] != nil { response = message }
+    }
+    #expect(response?["id"] == "w-1")
+    #expect(TestJobs.code(response) == -32800)
+    #expect(TestJobs.error(response).message == "request cancelled")
+    let job = await session.request(2, "get", ["id": "batch-long"])
+    #expect(job?["result"]?["status"] == "IN_PROGRESS")
+    await session.finish()
+  }
+
+  @Test func watchesOfOneJobShareOnePoller() async throws {
+    let session = try await RPCSession.start(jobs: 0)
+    try session.addJob(TestJobs.running("batch-shared", seconds: 1200))
+    for id in 1...5 { session.call(id, "watch", ["ids": ["batch-shared"], "interval": 0.05]) }
+    var answered = Set<JSONValue>()
+    var updates = 0
+    while answered.count < 5, let message = await session.next() {
+      if let id = message["id"] { answered.insert(id) } else { updates += 1 }
+    }
+    #expect(answered.count == 5)
+    let gets = session.simulator.store.requestCount(method: "GET", path: "/v1/batches/batch-shared")
+    #expect(updates >= 5 * 2)
+    #expect(gets * 2 <= updates, "one poller: \(gets) polls for \(updates) notifications")
+    await session.finish()
+  }
+}
