@@ -19,21 +19,31 @@ struct Batchsh: AsyncParsableCommand {
       """,
     version: BatchshVersion.current)
 
-  @Flag(help: "Start the built-in simulator of the Together API and connect to it (no key needed).")
-  var sim = false
-  @Option(help: "Jobs the simulator is seeded with.") var simJobs = 25
-  @Option(help: "How many times faster than real time the simulator's jobs run.") var simSpeed = 1.0
-  @Option(help: "The API base URL (default: TOGETHER_BASE_URL, then https://api.together.ai).") var baseURL: String?
-  @Option(help: "Colour: auto, always or never.") var color: String?
-  @Flag(help: "Serve line-delimited JSON-RPC 2.0 on stdin/stdout.") var rpc = false
-  @Option(name: [.customShort("f"), .long], help: "Run the commands in FILE.") var file: String?
-  @Flag(help: "In script mode, go on after a failing command (exit 1 if any failed).") var keepGoing = false
+  @Flag(help: Self.help(.sim)) var sim = false
+  @Option(help: Self.help(.simJobs)) var simJobs = 25
+  @Option(help: Self.help(.simSpeed)) var simSpeed = 1.0
+  @Option(name: .customLong("base-url"), help: Self.help(.baseURL)) var baseURL: String?
+  @Option(help: Self.help(.color)) var color: String?
+  @Flag(help: Self.help(.rpc)) var rpc = false
+  @Option(name: [.customShort("f"), .long], help: Self.help(.file)) var file: String?
+  @Flag(help: Self.help(.keepGoing)) var keepGoing = false
   @Flag(help: .hidden) var generateManPage = false
   @Argument(parsing: .captureForPassthrough, help: "A command to run once, with its arguments.")
   var command: [String] = []
 
+  /// The help of an option, from the list the man page is generated from.
+  static func help(_ option: LaunchOption) -> ArgumentHelp {
+    ArgumentHelp(option.summary, valueName: option.valueName)
+  }
+
   mutating func run() async throws {
     if generateManPage { return print(ManPage(table: .standard).render(), terminator: "") }
+    if command == ["--help"] || command == ["-h"] {
+      // The passthrough argument swallows --help; show the options, then the commands (via `help`).
+      print(Self.helpMessage())
+      fflush(stdout)
+      command = ["help"]
+    }
     let simulator = sim ? try await SimulatorServer.start(
       SimulatorConfiguration(jobs: simJobs, speed: simSpeed, apiKey: nil)) : nil
     let settings: SessionSettings

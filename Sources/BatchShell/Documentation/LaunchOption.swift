@@ -28,11 +28,21 @@ public enum LaunchOption: String, CaseIterable, Sendable {
     }
   }
 
+  /// The default value, for the man page (`--help` shows ArgumentParser's own).
+  public var defaultValue: String? {
+    switch self {
+    case .simJobs: return "25"
+    case .simSpeed: return "1"
+    case .color: return "auto"
+    default: return nil
+    }
+  }
+
   public var summary: String {
     switch self {
     case .sim: return "Start the built-in simulator of the Together API on a free loopback port and connect to it; no key is needed."
-    case .simJobs: return "The number of jobs the simulator is seeded with (default 25)."
-    case .simSpeed: return "How many times faster than real time the simulator's jobs run (default 1)."
+    case .simJobs: return "The number of jobs the simulator is seeded with."
+    case .simSpeed: return "How many times faster than real time the simulator's jobs run."
     case .baseURL: return "The API base URL; default TOGETHER_BASE_URL, then https://api.together.ai. A trailing /v1 is stripped."
     case .color: return "Colour output: auto (only on a terminal, the default), always or never."
     case .rpc: return "Serve line-delimited JSON-RPC 2.0 on standard input and output."

@@ -47,7 +47,7 @@ public struct ManPage {
     page.macro("Bl", "-tag -width Ds")
     for option in LaunchOption.allCases {
       page.macro("It", "Fl " + Mdoc.flag(option.flag) + (option.valueName.map { " Ar " + Mdoc.word($0) } ?? ""))
-      page.text(option.summary)
+      page.text(option.summary + (option.defaultValue.map { " Default: \($0)." } ?? ""))
     }
     page.macro("It", "Fl -version , Fl -help")
     page.text("Print the version, or this summary, and exit.")

@@ -23,6 +23,7 @@ enum ManPageText {
     page.text("With --rpc, line-delimited JSON-RPC 2.0 on standard input and output, for editors and programs; see "
       + "JSON-RPC below.")
     page.macro("El")
+    page.macro("Pp")
     page.text("Output is a table by default; --json on any command prints JSON instead: get one object, list and "
       + "cancel an array, watch one object per line per change (NDJSON), download {\"path\",\"bytes\",\"file_id\"}.")
   }

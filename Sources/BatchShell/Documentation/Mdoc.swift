@@ -13,7 +13,9 @@ struct Mdoc {
 
   /// Appends running text, one sentence per line as mdoc prefers.
   mutating func text(_ paragraph: String) {
-    for sentence in Self.sentences(paragraph) { text += Self.escape(sentence) + "\n" }
+    for sentence in Self.sentences(paragraph) {
+      for line in Self.wrap(sentence, width: 78) { text += Self.escape(line) + "\n" }
+    }
   }
 
   /// Appends a literal display (examples).
@@ -21,6 +23,21 @@ struct Mdoc {
     macro("Bd", "-literal -offset indent")
     for line in lines { text += Self.escape(line) + "\n" }
     macro("Ed")
+  }
+
+  /// Breaks a sentence at spaces into lines of at most `width` characters (longer words stay whole).
+  static func wrap(_ sentence: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in sentence.split(separator: " ") {
+      if !current.isEmpty, current.count + 1 + word.count > width {
+        lines.append(current)
+        current = ""
+      }
+      current += (current.isEmpty ? "" : " ") + word
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
   }
 
   // MARK: - Escaping
