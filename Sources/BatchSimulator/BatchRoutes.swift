@@ -8,14 +8,13 @@ struct BatchRoutes: Sendable {
 
   /// `GET /v1/batches`: a bare JSON array of every job, oldest first.
   func list() -> SimResponse {
-    let jobs = store.jobs()
-    return .json(JobJSON.encodeList(jobs, at: store.clock.now))
+    .json(store.encodedJobList())
   }
 
   /// `GET /v1/batches/{id}`.
   func get(_ id: String) -> SimResponse {
-    guard let job = store.job(id) else { return notFound(id) }
-    return .json(JobJSON.encode(job, at: store.clock.now))
+    guard let buffer = store.encodedJob(id) else { return notFound(id) }
+    return .json(buffer)
   }
 
   /// `POST /v1/batches/{id}/cancel`: the job, now `CANCELING`; 400 naming the status of a finished job.

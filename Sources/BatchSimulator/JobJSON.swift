@@ -43,50 +43,33 @@ enum JobJSON {
   /// Writes one job as it looks in `state`.
   static func write(_ job: SimJob, _ state: SimJobState, into buffer: inout ByteBuffer) {
     buffer.writeBytes(job.staticJSON)
-    buffer.writeJSONKey("status")
+    buffer.writeStaticString("\"status\":")
     buffer.writeJSONString(state.status)
-    buffer.writeStaticString(",")
-    buffer.writeJSONKey("progress")
+    buffer.writeStaticString(",\"progress\":")
     buffer.writeJSONNumber(state.progress)
     if let outputFileID = state.outputFileID {
-      buffer.writeStaticString(",")
-      buffer.writeJSONKey("output_file_id")
+      buffer.writeStaticString(",\"output_file_id\":")
       buffer.writeJSONString(outputFileID)
     }
     if let errorFileID = state.errorFileID {
-      buffer.writeStaticString(",")
-      buffer.writeJSONKey("error_file_id")
+      buffer.writeStaticString(",\"error_file_id\":")
       buffer.writeJSONString(errorFileID)
     }
     if let error = state.error {
-      buffer.writeStaticString(",")
-      buffer.writeJSONKey("error")
+      buffer.writeStaticString(",\"error\":")
       buffer.writeJSONString(error)
     }
     if let completedAt = state.completedAt {
-      buffer.writeStaticString(",")
-      buffer.writeJSONKey("completed_at")
+      buffer.writeStaticString(",\"completed_at\":")
       buffer.writeJSONTimestamp(completedAt, fractional: job.fractionalTimestamps)
     }
     buffer.writeStaticString("}")
   }
 
-  /// Encodes one job at simulated time `now` as a standalone buffer.
-  static func encode(_ job: SimJob, at now: Double) -> ByteBuffer {
-    var buffer = ByteBufferAllocator().buffer(capacity: job.staticJSON.count + 192)
-    write(job, job.state(at: now), into: &buffer)
-    return buffer
-  }
-
-  /// Encodes jobs as a bare JSON array, as `GET /v1/batches` answers.
-  static func encodeList(_ jobs: [SimJob], at now: Double) -> ByteBuffer {
-    var buffer = ByteBufferAllocator().buffer(capacity: 2 + jobs.count * 512)
-    buffer.writeStaticString("[")
-    for (index, job) in jobs.enumerated() {
-      if index > 0 { buffer.writeStaticString(",") }
-      write(job, job.state(at: now), into: &buffer)
-    }
-    buffer.writeStaticString("]")
+  /// Encodes one job in `state` as a standalone buffer.
+  static func encode(_ job: SimJob, _ state: SimJobState) -> ByteBuffer {
+    var buffer = ByteBufferAllocator().buffer(capacity: job.staticJSON.count + 200)
+    write(job, state, into: &buffer)
     return buffer
   }
 }

@@ -18,6 +18,7 @@ extension JobStore {
       default:
         state.jobs[index].forced = nil
         state.jobs[index].cancelRequestedAt = now
+        state.cachedJSON[index] = nil
         return .accepted
       }
     }
@@ -32,6 +33,7 @@ extension JobStore {
     let now = clock.now
     return state.withLockedValue { state in
       guard let index = state.jobIndex[id] else { return false }
+      state.cachedJSON[index] = nil
       guard let status else {
         state.jobs[index].forced = nil
         return true

@@ -1,4 +1,5 @@
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// The simulator's jobs and files, safe to use from any thread; tests use it to set up and inspect a scenario.
 ///
@@ -30,8 +31,16 @@ public final class JobStore: Sendable {
     let role: SimFile.Role
   }
 
+  /// A finished job's encoded JSON, valid while the clock reads at least `validFrom` (it could be moved back).
+  struct CachedJSON: Sendable {
+    let buffer: ByteBuffer
+    let validFrom: Double
+  }
+
   struct State: Sendable {
     var jobs: [SimJob] = []
+    /// Parallel to `jobs`; cleared whenever a job changes.
+    var cachedJSON: [CachedJSON?] = []
     var jobIndex: [String: Int] = [:]
     var files: [String: FileRef] = [:]
     var random: SimRandom
@@ -82,6 +91,7 @@ public final class JobStore: Sendable {
             id: id, sequence: index, userID: userID, inputFileID: inputFileID, outputFileID: outputFileID,
             errorFileID: errorFileID, createdAt: now - spec.createdAgo, spec: spec, cancelDelay: cancelDelay))
         state.jobIndex[id] = index
+        state.cachedJSON.append(nil)
         if state.files[inputFileID] == nil { state.files[inputFileID] = FileRef(jobIndex: index, role: .input) }
         if let outputFileID { state.files[outputFileID] = FileRef(jobIndex: index, role: .output) }
         if let errorFileID { state.files[errorFileID] = FileRef(jobIndex: index, role: .error) }

@@ -40,8 +40,7 @@ struct Batchsh: AsyncParsableCommand {
     if generateManPage { return print(ManPage(table: .standard).render(), terminator: "") }
     if command == ["--help"] || command == ["-h"] {
       // The passthrough argument swallows --help; show the options, then the commands (via `help`).
-      print(Self.helpMessage())
-      fflush(stdout)
+      FileHandle.standardOutput.write(Data((Self.helpMessage() + "\n\n").utf8))
       command = ["help"]
     }
     let simulator = sim ? try await SimulatorServer.start(
