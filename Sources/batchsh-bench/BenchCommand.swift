@@ -82,7 +82,6 @@ struct BenchCommand: AsyncParsableCommand {
         label, "list",
         ["jobs": ids.count, "runs": listRuns, "median_ms": ms[ms.count / 2], "min_ms": ms[0], "max_ms": ms.last!])
     }
-    if wanted.contains("raw") { try await RawProbe.run(base: base, key: apiKey, ids: ids, count: getCount) }
     if wanted.contains("decode") {
       let ms = try await bench.decodes(runs: listRuns).sorted().map { $0 * 1000 }
       report(label, "decode", ["jobs": ids.count, "runs": listRuns, "median_ms": ms[ms.count / 2]])

@@ -18,7 +18,8 @@ import Testing
     #expect(json.render(.download(DownloadResult(path: "/x/b.jsonl", bytes: 7, fileID: "f"))).stdout
       == #"{"bytes":7,"file_id":"f","path":"/x/b.jsonl"}"# + "\n")
     #expect(json.render(.help("hi")).stdout == #"{"help":"hi"}"# + "\n")
-    #expect(json.render(.watch(WatchResult(summary: WatchSummary(jobs: [], outcome: .allTerminal)))).stdout == "")
+    #expect(json.render(.watch(WatchResult(summary: WatchSummary(jobs: [], outcome: .allTerminal)))).stdout
+      == #"{"change":"final","jobs":[],"outcome":"finished","time":"2026-03-01T12:00:00.000Z"}"# + "\n")
     #expect(json.render(.quit).stdout == "")
   }
 
@@ -40,8 +41,9 @@ import Testing
     let update = CommandEvent.jobUpdated(Fixtures.running,
       progress: JobProgressInfo(fraction: 0.6, etaSeconds: 754, isEstimate: true))
     #expect(renderer().render(event: update).stdout == "batch-run  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
-    let json = renderer { $0.json = true }.render(event: update).stdout
-    #expect(json == JSONText.compact(Fixtures.running) + "\n")
+    let json = renderer { $0.json = true }.render(event: update, change: .progress).stdout
+    #expect(json == #"{"change":"progress","job":"# + JSONText.compact(Fixtures.running)
+      + #","time":"2026-03-01T12:00:00.000Z"}"# + "\n")
     #expect(!json.dropLast().contains("\n"))
     let colored = renderer { $0.color = true }.render(event: .jobUpdated(Fixtures.completed, progress: nil)).stdout
     #expect(colored == "batch-done  \u{1B}[32mCOMPLETED\u{1B}[0m    ██████████ 100%  3h ago\n")

@@ -146,7 +146,8 @@ import Testing
       .execute(words: ["watch", "batch-done", "batch-fail", "--exit-status", "--json"])
     #expect(report.output?.jobs.map(\.id) == ["batch-done", "batch-fail"])
     #expect(report.exitStatus == .unsuccessfulJob)
-    #expect(report.rendered.stdout == "")
+    #expect(report.rendered.stdout.hasPrefix(#"{"change":"final","jobs":[{"#))
+    #expect(report.rendered.stdout.hasSuffix(#""outcome":"finished","time":"2026-03-01T12:00:00.000Z"}"# + "\n"))
     #expect(events.events.count == 2)
   }
 }

@@ -98,6 +98,23 @@ import Testing
     }
   }
 
+  @Test func finishedJobsStayCorrectWhenForcedOrWhenTheClockMovesBack() async throws {
+    try await SimulatorHarness.with { server in
+      let id = try server.store.addJob(SimJobSpec(validatingSeconds: 1, runSeconds: 9))
+      server.store.clock.advance(by: 20)
+      for _ in 0..<2 {
+        #expect(try await server.job(id)["status"] as? String == "COMPLETED")
+      }
+      server.store.forceStatus(id, to: "FAILED")
+      #expect(try await server.job(id)["status"] as? String == "FAILED")
+      server.store.forceStatus(id, to: nil)
+      #expect(try await server.job(id)["status"] as? String == "COMPLETED")
+      server.store.clock.advance(by: -15)
+      #expect(try await server.job(id)["status"] as? String == "IN_PROGRESS")
+      #expect(try await server.get("/v1/batches").array.first?["status"] as? String == "IN_PROGRESS")
+    }
+  }
+
   @Test func seededJobsAreDeterministicAndAboutAThirdActive() async throws {
     let clock = SimClock.manual(start: SimulatorHarness.epoch)
     func seeded() async throws -> [SimJob] {

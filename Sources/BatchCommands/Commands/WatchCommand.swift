@@ -22,9 +22,11 @@ public enum WatchCommand {
     discussion: [
       "Polls at once, then every --interval seconds, more slowly while nothing changes and back to the interval "
         + "after any change. Several jobs cost one request per poll, and watches of the same job share one poller.",
-      "On a terminal each job has a live line; otherwise one line is printed per change, and with --json one JSON "
-        + "object per change. At the end come the output file id and the download command of each completed job, "
-        + "and the error of each failed one.",
+      "On a terminal each job has a live line; otherwise one line is printed per change. At the end come the "
+        + "output file id and the download command of each completed job, and the error of each failed one.",
+      "With --json, one JSON object per line: {\"time\",\"change\",\"job\"} per change (change is initial, "
+        + "status or progress), then {\"time\",\"change\":\"final\",\"outcome\",\"jobs\"} with every job "
+        + "as last seen (outcome: finished, fail_fast or timeout).",
       "Interrupting a watch stops watching; it never cancels the jobs.",
     ],
     params: [ids, active, interval, timeout, exitStatus, failFast, bell],

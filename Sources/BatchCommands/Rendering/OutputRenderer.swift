@@ -24,11 +24,14 @@ public struct OutputRenderer: Sendable {
   }
 
   /// The text of an event: a watch change on stdout (an NDJSON line with JSON), progress and notices on stderr.
-  public func render(event: CommandEvent) -> RenderedOutput {
+  ///
+  /// `change` says what kind of watch change a `jobUpdated` is, for the NDJSON line (see ``WatchChangeTracker``).
+  public func render(event: CommandEvent, change: WatchJSONLine.Change? = nil) -> RenderedOutput {
     switch event {
     case .jobUpdated(let job, let progress):
       let line = options.json
-        ? JSONText.compact(job) : WatchLineRenderer(options: options, now: now).render(job, progress: progress)
+        ? JSONText.compact(WatchJSONLine(time: now, change: change, job: job))
+        : WatchLineRenderer(options: options, now: now).render(job, progress: progress)
       return RenderedOutput(stdout: line + "\n")
     case .downloadProgress(_, let progress):
       guard !options.json, options.isTerminal else { return RenderedOutput() }
@@ -89,7 +92,7 @@ public struct OutputRenderer: Sendable {
     switch output {
     case .job(let job): return encode(job)
     case .jobs(let jobs), .cancel(let jobs, _): return encode(jobs)
-    case .watch: return ""
+    case .watch(let result): return JSONText.compact(WatchJSONLine(time: now, summary: result.summary)) + "\n"
     case .download(let result): return encode(result)
     case .help(let text): return encode(["help": text])
     case .quit, .none: return ""

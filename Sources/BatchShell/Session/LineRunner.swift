@@ -61,6 +61,10 @@ public final class LineRunner: Sendable {
 
   private func print(_ report: CommandReport, errorPrefix: String) {
     var rendered = report.rendered
+    if report.error is CancellationError {
+      // Ctrl-C: the REPL just returns to the prompt; elsewhere say why the command stopped (exit 130).
+      rendered.stderr = dispatcher.context.frontEnd == .repl ? "\n" : "\ninterrupted\n"
+    }
     if !errorPrefix.isEmpty, !rendered.stderr.isEmpty {
       rendered.stderr = rendered.stderr.split(separator: "\n", omittingEmptySubsequences: false)
         .map { $0.hasPrefix("error:") ? errorPrefix + $0 : String($0) }.joined(separator: "\n")

@@ -4,13 +4,14 @@ import Foundation
 
 /// Shows a running command's events in a line front end: live lines on a terminal, one line per change otherwise.
 ///
-/// With `--json` every job change is an NDJSON line on stdout. Download progress is drawn on one line of stderr, and
-/// only on a terminal.
+/// With `--json` every job change is an NDJSON line on stdout (see ``WatchJSONLine``). Download progress is drawn
+/// on one line of stderr, and only on a terminal.
 public final class SessionEventSink: CommandEventSink {
   private let console: Console
   private let board: LiveJobBoard
   private let options: Locked<OutputOptions>
   private let lastProgressDraw = Locked(Date.distantPast)
+  private let changes = Locked(WatchChangeTracker())
 
   public init(console: Console, options: OutputOptions) {
     self.console = console
@@ -21,6 +22,7 @@ public final class SessionEventSink: CommandEventSink {
   /// Sets the options of the command about to run (`--json` changes how events look).
   public func begin(options: OutputOptions) {
     self.options.withLock { $0 = options }
+    changes.withLock { $0 = WatchChangeTracker() }
     board.finish()
   }
 
@@ -36,6 +38,9 @@ public final class SessionEventSink: CommandEventSink {
     case .jobUpdated(let job, let progress) where options.isTerminal && !options.json:
       let line = WatchLineRenderer(options: options, now: Date()).render(job, progress: progress)
       board.update(id: job.id, line: line)
+    case .jobUpdated(let job, _) where options.json:
+      let change = changes.withLock { $0.classify(job) }
+      console.write(renderer.render(event: event, change: change))
     case .downloadProgress:
       let now = Date()
       let draw = lastProgressDraw.withLock { last in
