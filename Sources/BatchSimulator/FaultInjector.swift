@@ -1,16 +1,15 @@
 import HTTPTypes
-import Hummingbird
+import HummingbirdCore
 import NIOCore
 
 /// Turns a request that drew a fault into the misbehaviour the fault describes.
 enum FaultInjector {
-  /// Thrown after the connection was closed on purpose, so Hummingbird writes nothing more.
+  /// Thrown to make the server close the connection without writing anything more.
   struct ConnectionCut: Error {}
 
   /// Answers a faulted request; `normal` computes the response the request would have had.
   static func apply(
-    _ fault: FaultKind, shape: SimResponse.ErrorShape, channel: any Channel,
-    normal: () async throws -> SimResponse
+    _ fault: FaultKind, shape: SimResponse.ErrorShape, normal: () async throws -> SimResponse
   ) async throws -> Response {
     switch fault {
     case .status(let code):
@@ -25,9 +24,8 @@ enum FaultInjector {
       return response.response()
     case .delay(let seconds):
       try await Task.sleep(nanoseconds: UInt64(min(seconds, 3600) * 1e9))
-      return try await normal().response(channel: channel)
+      return try await normal().response()
     case .drop:
-      try? await channel.close()
       throw ConnectionCut()
     case .malformedJSON:
       var buffer = ByteBufferAllocator().buffer(capacity: 64)
@@ -50,7 +48,7 @@ enum FaultInjector {
       return Response(
         status: status, headers: [.contentType: "text/html"], body: ResponseBody(byteBuffer: buffer))
     case .cut(let bytes):
-      return try await normal().response(cutAfter: bytes, channel: channel)
+      return try await normal().response(cutAfter: bytes)
     }
   }
 }

@@ -73,7 +73,7 @@ struct SimResponse: Sendable {
   }
 
   /// The Hummingbird response; with `cutAfter`, the body stops after that many bytes and the connection closes.
-  func response(cutAfter: Int? = nil, channel: (any Channel)? = nil) -> Response {
+  func response(cutAfter: Int? = nil) -> Response {
     switch (body, cutAfter) {
     case (.buffer(let buffer), nil):
       return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
@@ -99,7 +99,6 @@ struct SimResponse: Sendable {
             left -= chunk.readableBytes
             try await writer.write(chunk)
           }
-          try? await channel?.close()
           throw FaultInjector.ConnectionCut()
         })
     }

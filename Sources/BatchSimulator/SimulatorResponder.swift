@@ -1,23 +1,11 @@
 import Foundation
-import Hummingbird
-import NIOCore
-
-/// The per-request context: just the connection, which fault injection needs to drop it.
-struct SimRequestContext: InitializableFromSource {
-  let channel: any Channel
-
-  init(source: ApplicationRequestContextSource) {
-    channel = source.channel
-  }
-}
+import HummingbirdCore
 
 /// Dispatches every request: control routes, then counting and faults, then auth, then the API routes.
 ///
-/// A hand-written dispatcher instead of Hummingbird's `Router` keeps the `GET /v1/batches/{id}` path lean
-/// (no middleware chain, no per-request allocations beyond the response).
-struct SimulatorResponder: HTTPResponder {
-  typealias Context = SimRequestContext
-
+/// A hand-written dispatcher on HummingbirdCore (no `Router`, no `Application`) keeps the hot
+/// `GET /v1/batches/{id}` path lean: no middleware chain, no per-request logger or request id.
+struct SimulatorResponder: Sendable {
   let store: JobStore
   let apiKey: String?
   let batches: BatchRoutes
@@ -32,7 +20,8 @@ struct SimulatorResponder: HTTPResponder {
     self.control = ControlRoutes(store: store)
   }
 
-  func respond(to request: Request, context: Context) async throws -> Response {
+  /// Answers one request; throws ``FaultInjector/ConnectionCut`` when the connection must close unanswered.
+  func respond(to request: Request) async throws -> Response {
     let path = request.uri.path
     let parts = path.split(separator: "/")
     if parts.first == "_sim" {
@@ -41,11 +30,11 @@ struct SimulatorResponder: HTTPResponder {
     }
     let shape = Self.errorShape(parts)
     if let fault = store.ledger.record(method: request.method.rawValue, path: path) {
-      return try await FaultInjector.apply(fault, shape: shape, channel: context.channel) {
+      return try await FaultInjector.apply(fault, shape: shape) {
         try await route(request, parts, shape)
       }
     }
-    return try await route(request, parts, shape).response(channel: context.channel)
+    return try await route(request, parts, shape).response()
   }
 
   // MARK: - Private

@@ -1,6 +1,8 @@
-import Hummingbird
+import HTTPTypes
+import HummingbirdCore
 import Logging
 import NIOCore
+import NIOPosix
 
 /// A running fake of the Together Batch API on a loopback port, with control routes for tests and demos.
 ///
@@ -35,18 +37,31 @@ public final class SimulatorServer: Sendable {
 
     var logger = Logger(label: "batchsh-sim")
     logger.logLevel = .critical
+    let responder = SimulatorResponder(store: store, apiKey: configuration.apiKey)
     let (ports, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
-    let app = Application(
-      responder: SimulatorResponder(store: store, apiKey: configuration.apiKey),
-      configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+    let server = try HTTPServerBuilder.http1().buildServer(
+      configuration: ServerConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+      eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+      logger: logger,
+      responder: { request, writer, _ in
+        let response: Response
+        do {
+          response = try await responder.respond(to: request)
+        } catch is FaultInjector.ConnectionCut {
+          throw FaultInjector.ConnectionCut()
+        } catch {
+          response = SimResponse.error(.internalServerError, "simulator error: \(error)", shape: .string).response()
+        }
+        // An error thrown here (a fault cutting the body) closes the connection.
+        try await writer.write(response: response.head, body: response.body)
+      },
       onServerRunning: { channel in
         continuation.yield(channel.localAddress?.port ?? 0)
         continuation.finish()
-      },
-      logger: logger)
+      })
     let task = Task {
       do {
-        try await app.run()
+        try await server.run()
         continuation.finish()
       } catch {
         continuation.finish(throwing: error)

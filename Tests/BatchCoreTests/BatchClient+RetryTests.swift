@@ -43,8 +43,8 @@ import Testing
   func slowRecovers() async throws {
     try await LiveSimulator.run { sim in
       let id = try sim.addActiveJob()
-      sim.fault(.delay(1.5), count: 1)
-      #expect(try await sim.client(requestTimeout: 0.5).get(id).id == id)
+      sim.fault(.delay(6), count: 1)
+      #expect(try await sim.client(requestTimeout: 1.5).get(id).id == id)
       #expect(sim.gets(id) == 2)
     }
   }
@@ -76,7 +76,7 @@ import Testing
       #expect(try await sim.client().get(id).id == id)
       let elapsed = ContinuousClock.now - start
       #expect(elapsed >= .seconds(wait), "\(elapsed)")
-      #expect(elapsed < .seconds(wait + 1.5), "\(elapsed)")
+      #expect(elapsed < .seconds(wait + 5), "\(elapsed)")  // loose: a loaded machine adds latency, not waits
       #expect(sim.gets(id) == 2)
     }
   }
@@ -88,7 +88,7 @@ import Testing
       sim.fault(.rateLimit(retryAfter: 120, milliseconds: false), count: nil)
       let start = ContinuousClock.now
       let error = await expectBatchError { try await sim.client().get(id) }
-      #expect(ContinuousClock.now - start < .seconds(2))
+      #expect(ContinuousClock.now - start < .seconds(30), "the 120 s Retry-After was not waited out")
       #expect(error?.retryAfter == 120)
       #expect(sim.gets(id) == 4)
     }

@@ -90,12 +90,13 @@ import Testing
   func slow() async throws {
     try await LiveSimulator.run { sim in
       let id = try sim.addActiveJob()
-      sim.fault(.delay(2), count: 2)
+      sim.fault(.delay(6), count: 2)
       let client = try sim.client(retryPolicy: .init(maxRetries: 1, baseDelay: 0.01), requestTimeout: 0.3)
       let start = ContinuousClock.now
       let error = await expectBatchError { try await client.get(id) }
       #expect(error == .timeout(seconds: 0.3))
-      #expect(ContinuousClock.now - start < .milliseconds(1800), "gave up at the timeout, not after the delay")
+      // Bounds are loose so a loaded machine passes; the two delayed answers alone would take 12 s.
+      #expect(ContinuousClock.now - start < .seconds(5), "gave up at the timeout, not after the delay")
       #expect(sim.gets(id) == 2)
     }
   }

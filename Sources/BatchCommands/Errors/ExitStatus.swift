@@ -42,8 +42,9 @@ public struct ExitStatus: RawRepresentable, Hashable, Sendable, CustomStringConv
   /// The status for a command that produced an output: non-zero for partial failures and unsuccessful watches.
   public init(output: CommandOutput) {
     switch output {
-    case .cancel(_, let failures) where !failures.isEmpty:
-      self = .failure
+    case .cancel(let jobs, let failures) where !failures.isEmpty:
+      // When every id failed the command failed as its first error did (a rejected key is 4, not 1).
+      self = jobs.isEmpty ? ExitStatus(error: failures[0].error) : .failure
     case .watch(let result):
       if result.summary.timedOut {
         self = .timeout

@@ -1,6 +1,5 @@
 import BatchCommands
 import BatchCore
-import Foundation
 
 /// Builds the outgoing lines: responses, errors, `watch/update` notifications and batch arrays (without the `\n`).
 enum MessageEncoder {
@@ -15,7 +14,7 @@ enum MessageEncoder {
     return output
   }
 
-  /// `{"jsonrpc":"2.0","id":ID,"result":…}` around JSON text already written (the cached `rpc.discover` document).
+  /// `{"jsonrpc":"2.0","id":ID,"result":…}` around JSON text already written.
   static func result(json: [UInt8], id: RequestID) -> [UInt8] {
     var output = start(id: id)
     output.append(contentsOf: #","result":"#.utf8)
@@ -66,11 +65,8 @@ enum MessageEncoder {
     return output
   }
 
-  /// A job in its wire shape, as `--json` prints it.
+  /// A job in its wire shape (a job always encodes; the fallback keeps the line valid whatever happens).
   private static func jobJSON(_ job: BatchJob) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-    guard let data = try? encoder.encode(job) else { return JSONWriter.bytes(["id": .string(job.id)]) }
-    return Array(data)
+    (try? ResultEncoder.jobJSON(job)) ?? JSONWriter.bytes(["id": .string(job.id)])
   }
 }

@@ -88,7 +88,29 @@ public struct RPCError: Error, Sendable, Equatable {
 
   static func redact(_ text: String, _ secrets: [String]) -> String {
     secrets.reduce(text) { text, secret in
-      secret.isEmpty || !text.contains(secret) ? text : text.replacingOccurrences(of: secret, with: "[redacted]")
+      contains(text, secret) ? text.replacingOccurrences(of: secret, with: "[redacted]") : text
+    }
+  }
+
+  /// Whether `text` contains `secret`, by bytes: much cheaper than Foundation's locale-aware search.
+  private static func contains(_ text: String, _ secret: String) -> Bool {
+    guard !secret.isEmpty, text.utf8.count >= secret.utf8.count else { return false }
+    var text = text
+    var secret = secret
+    return text.withUTF8 { haystack in
+      secret.withUTF8 { needle in
+        var start = 0
+        while start + needle.count <= haystack.count {
+          guard let found = memchr(haystack.baseAddress! + start, Int32(needle[0]), haystack.count - start) else {
+            return false
+          }
+          let offset = UnsafeRawPointer(found) - UnsafeRawPointer(haystack.baseAddress!)
+          if offset + needle.count > haystack.count { return false }
+          if memcmp(found, needle.baseAddress!, needle.count) == 0 { return true }
+          start = offset + 1
+        }
+        return false
+      }
     }
   }
 }

@@ -52,7 +52,7 @@ extension RPCServer {
       if !immediate.isEmpty { writer.enqueue(MessageEncoder.batch(immediate)) }
       return
     }
-    let token = registry.reserve(id: nil, isWatch: false)
+    let token = registry.token()
     let collector = Task { [writer, registry] in
       var responses: [[UInt8]] = []
       for reply in replies {
@@ -65,7 +65,7 @@ extension RPCServer {
       if !responses.isEmpty { writer.enqueue(MessageEncoder.batch(responses)) }
       registry.finish(token)
     }
-    registry.attach(collector, to: token)
+    registry.register(collector, token: token, id: nil, isWatch: false)
   }
 
   // MARK: - Messages

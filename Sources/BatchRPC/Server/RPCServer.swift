@@ -19,10 +19,14 @@ import Synchronization
 public final class RPCServer: Sendable {
   /// Lines longer than this (1 MiB) are dropped unread and answered with `-32700`.
   public static let defaultMaxLineLength = 1 << 20
+  /// Commands other than `watch` that run at once; more wait their turn (about the HTTP client's connection pool).
+  public static let defaultMaxConcurrentCommands = 64
 
   let dispatcher: Dispatcher
   let writer: OutputWriter
   let registry = RequestRegistry()
+  /// Bounds how many commands other than `watch` run at once (the rest wait their turn, in order).
+  let limiter: ConcurrencyLimiter
   let maxLineLength: Int
   /// Texts that must never appear in an error message (the API key).
   let secrets: [String]
@@ -52,11 +56,13 @@ public final class RPCServer: Sendable {
   ///   - input: the descriptor requests are read from (not closed by the server).
   ///   - output: the descriptor protocol lines are written to (not closed by the server).
   ///   - maxLineLength: the longest line accepted, in bytes.
+  ///   - maxConcurrentCommands: how many commands other than `watch` run at once.
   ///   - secrets: texts to redact from error messages; by default the `TOGETHER_API_KEY` of the environment.
   ///   - diagnostics: where notices and internal problems go; by default standard error.
   public init(
     context: CommandContext, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-    maxLineLength: Int = RPCServer.defaultMaxLineLength, secrets: [String]? = nil,
+    maxLineLength: Int = RPCServer.defaultMaxLineLength,
+    maxConcurrentCommands: Int = RPCServer.defaultMaxConcurrentCommands, secrets: [String]? = nil,
     diagnostics: (@Sendable (String) -> Void)? = nil
   ) {
     var context = context
@@ -66,6 +72,7 @@ public final class RPCServer: Sendable {
     self.dispatcher = Dispatcher(context: context)
     self.input = input
     self.maxLineLength = maxLineLength
+    limiter = ConcurrencyLimiter(limit: maxConcurrentCommands)
     self.secrets = (secrets ?? [ProcessInfo.processInfo.environment["TOGETHER_API_KEY"] ?? ""]).filter { !$0.isEmpty }
     let log = diagnostics ?? { FileHandle.standardError.write(Data("batchsh --rpc: \($0)\n".utf8)) }
     self.diagnostics = log

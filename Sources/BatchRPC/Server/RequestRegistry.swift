@@ -4,10 +4,12 @@ import Synchronization
 /// The work in flight: each request's task and id, for cancellation by id, for cancelling watches at end of input,
 /// and for waiting until everything has answered.
 ///
-/// A slot is reserved before its task exists and the task attached afterwards, so a task that finishes (or is
-/// cancelled) before it is attached is handled correctly either way.
+/// A token is taken (lock-free) before the task is made so the task can name itself; the task is then registered
+/// with it. A task that finishes before it is registered leaves its token behind, so the late registration is
+/// dropped instead of waiting forever. Cancelling goes through `Task.cancel()`, so a task knows it was cancelled by
+/// `Task.isCancelled`.
 final class RequestRegistry: Sendable {
-  /// A reserved slot.
+  /// Names one piece of work from before its task exists.
   struct Token: Hashable, Sendable {
     fileprivate let key: Int
   }
@@ -15,52 +17,44 @@ final class RequestRegistry: Sendable {
   private struct Entry {
     var id: RequestID?
     var isWatch: Bool
-    var cancelTask: (@Sendable () -> Void)?
-    var cancelled = false
+    var cancel: @Sendable () -> Void
   }
 
   private struct State {
     var entries: [Int: Entry] = [:]
-    var nextKey = 0
-    var drainWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Tokens whose work finished before it was registered.
+    var finishedEarly: Set<Int> = []
+    var idleWaiters: [CheckedContinuation<Void, Never>] = []
   }
 
+  private let nextKey = Atomic<Int>(0)
   private let state = Mutex(State())
 
   // MARK: - Lifecycle of one entry
 
-  /// Reserves a slot for work answering `id` (nil for notifications and batch collectors).
-  func reserve(id: RequestID?, isWatch: Bool) -> Token {
+  /// A fresh token.
+  func token() -> Token {
+    Token(key: nextKey.wrappingAdd(1, ordering: .relaxed).oldValue)
+  }
+
+  /// Records the task doing a token's work, answering `id` (nil for notifications and batch collectors).
+  func register<Success: Sendable>(_ task: Task<Success, Never>, token: Token, id: RequestID?, isWatch: Bool) {
     state.withLock { state in
-      let key = state.nextKey
-      state.nextKey += 1
-      state.entries[key] = Entry(id: id, isWatch: isWatch)
-      return Token(key: key)
+      if state.finishedEarly.remove(token.key) != nil { return }
+      state.entries[token.key] = Entry(id: id, isWatch: isWatch, cancel: { task.cancel() })
     }
   }
 
-  /// Attaches the task doing a slot's work; it is cancelled at once if its cancellation came first.
-  func attach<Success: Sendable>(_ task: Task<Success, Never>, to token: Token) {
-    let cancelNow = state.withLock { state -> Bool in
-      guard state.entries[token.key] != nil else { return false }
-      state.entries[token.key]!.cancelTask = { task.cancel() }
-      return state.entries[token.key]!.cancelled
-    }
-    if cancelNow { task.cancel() }
-  }
-
-  /// Whether the slot's work was cancelled (by the client or at end of input).
-  func isCancelled(_ token: Token) -> Bool {
-    state.withLock { $0.entries[token.key]?.cancelled ?? false }
-  }
-
-  /// Frees a slot once its answer is queued; the last one out wakes `waitUntilIdle()`.
+  /// Forgets a token's work once its answer is queued; the last one out wakes `waitUntilIdle()`.
   func finish(_ token: Token) {
     let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-      state.entries[token.key] = nil
+      guard state.entries.removeValue(forKey: token.key) != nil else {
+        state.finishedEarly.insert(token.key)
+        return []
+      }
       guard state.entries.isEmpty else { return [] }
-      defer { state.drainWaiters = [] }
-      return state.drainWaiters
+      defer { state.idleWaiters = [] }
+      return state.idleWaiters
     }
     waiters.forEach { $0.resume() }
   }
@@ -80,21 +74,14 @@ final class RequestRegistry: Sendable {
   }
 
   private func cancel(where predicate: (Entry) -> Bool) -> Int {
-    let cancels = state.withLock { state -> [(@Sendable () -> Void)?] in
-      var cancels: [(@Sendable () -> Void)?] = []
-      for (key, entry) in state.entries where !entry.cancelled && predicate(entry) {
-        state.entries[key]!.cancelled = true
-        cancels.append(entry.cancelTask)
-      }
-      return cancels
-    }
-    cancels.forEach { $0?() }
+    let cancels = state.withLock { state in state.entries.values.filter(predicate).map(\.cancel) }
+    cancels.forEach { $0() }
     return cancels.count
   }
 
   // MARK: - Draining
 
-  /// How many slots are in use.
+  /// How many tasks are in flight.
   var count: Int { state.withLock { $0.entries.count } }
 
   /// Returns once no work is in flight.
@@ -102,7 +89,7 @@ final class RequestRegistry: Sendable {
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
       let idle = state.withLock { state -> Bool in
         if state.entries.isEmpty { return true }
-        state.drainWaiters.append(continuation)
+        state.idleWaiters.append(continuation)
         return false
       }
       if idle { continuation.resume() }

@@ -14,8 +14,11 @@ final class OutputWriter: @unchecked Sendable {
   private var closed = false
   private var broken = false
   private var finished = false
+  private var writerWaiting = false
   private var finishWaiters: [CheckedContinuation<Void, Never>] = []
   private let onBroken: @Sendable (Int32) -> Void
+  /// How long the writer waits after waking before it writes, so lines queued together go out together.
+  static let gatherMicroseconds: UInt32 = 100
 
   /// Makes a writer; call `start()` before `enqueue`.
   init(fd: Int32, onBroken: @escaping @Sendable (Int32) -> Void = { _ in }) {
@@ -37,10 +40,9 @@ final class OutputWriter: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     guard !closed, !broken else { return }
-    let wasEmpty = pending.isEmpty
     pending.append(contentsOf: line)
     pending.append(0x0A)
-    if wasEmpty { condition.signal() }
+    if writerWaiting { condition.signal() }
   }
 
   /// Writes out everything queued, stops the thread and returns once it is done.
@@ -65,7 +67,17 @@ final class OutputWriter: @unchecked Sendable {
     var batch: [UInt8] = []
     while true {
       condition.lock()
-      while pending.isEmpty && !closed { condition.wait() }
+      if pending.isEmpty && !closed {
+        while pending.isEmpty && !closed {
+          writerWaiting = true
+          condition.wait()
+          writerWaiting = false
+        }
+        // Woken by a first line: let a burst gather for a moment so one write(2) (and one wake-up) serves many.
+        condition.unlock()
+        usleep(Self.gatherMicroseconds)
+        condition.lock()
+      }
       if pending.isEmpty {
         finished = true
         let waiters = finishWaiters

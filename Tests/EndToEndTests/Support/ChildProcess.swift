@@ -20,13 +20,14 @@ final class ChildProcess: @unchecked Sendable {
     process.arguments = arguments
     process.environment = environment
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let output = Pipe()
-    let errors = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = input
-    try process.run()
+    let (output, errors, input) = try CleanSpawn.lock.withLock {
+      let pipes = (Pipe(), Pipe(), Pipe())
+      process.standardOutput = pipes.0
+      process.standardError = pipes.1
+      process.standardInput = pipes.2
+      try process.run()
+      return pipes
+    }
     drain(output.fileHandleForReading, isError: false)
     drain(errors.fileHandleForReading, isError: true)
     feed(input.fileHandleForWriting, stdin ?? Data())
