@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Foundation's `Process` gives each child a socket whose closing tells it that the child ended; a daemon forked by
 /// the child keeps that socket, so `Process` would never see the child exit. Here the child gets `/dev/null` as
-/// stdio and every other descriptor closed, and is reaped with `waitpid`. ``lock`` is also taken by
+/// stdio, every other descriptor closed and default signal handling, and is reaped with `waitpid`. ``lock`` is also taken by
 /// ``ChildProcess`` while it creates pipes and spawns, so no half-made pipe can leak into a daemon.
 enum CleanSpawn {
   static let lock = NSLock()
@@ -32,11 +32,21 @@ enum CleanSpawn {
     for fd in open.compactMap(Int32.init) where fd > 2 {
       posix_spawn_file_actions_addclose(&actions, fd)
     }
+    // Threads of the test process block signals and it ignores SIGPIPE: give the child a clean slate.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    posix_spawnattr_setsigmask(&attributes, &signals)
+    sigfillset(&signals)
+    posix_spawnattr_setsigdefault(&attributes, &signals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
+    let result = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
     guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EIO) }
     return pid
   }
