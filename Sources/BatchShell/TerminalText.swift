@@ -1,3 +1,4 @@
+import BatchCommands
 /// Measures text as a terminal displays it.
 enum TerminalText {
   // MARK: - Width
@@ -5,7 +6,7 @@ enum TerminalText {
   /// The number of columns `text` takes: escape sequences and `\u{1}`-delimited prompt spans count for
   /// nothing, wide (East Asian) characters for two, combining marks for none.
   static func width(_ text: String) -> Int {
-    var total = 0
+    var visible = String.UnicodeScalarView()
     var inPromptEscape = false
     var inCSI = false
     var afterEscape = false
@@ -28,31 +29,9 @@ enum TerminalText {
         afterEscape = true
         continue
       }
-      total += columns(of: scalar)
+      visible.append(scalar)
     }
-    return total
-  }
-
-  // MARK: - One scalar
-
-  private static func columns(of scalar: Unicode.Scalar) -> Int {
-    let properties = scalar.properties
-    switch properties.generalCategory {
-    case .control, .format, .nonspacingMark, .enclosingMark: return 0
-    default: break
-    }
-    return isWide(scalar.value) ? 2 : 1
-  }
-
-  /// East Asian wide and fullwidth ranges, plus emoji (an approximation of `wcwidth`).
-  private static func isWide(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-      0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-      return true
-    default:
-      return false
-    }
+    // Column widths of what remains are the renderers' rules, so prompt and tables agree.
+    return TextWidth.of(String(visible))
   }
 }

@@ -31,7 +31,7 @@ struct ReplTests {
     try await repl.tmux.type("canc")
     try await repl.tmux.press("Tab")
     try await repl.expectScreen("canc+Tab completes") { ReplDriver.lastLine($0) == "\(Self.prompt) cancel" }
-    try await repl.tmux.press("C-c")
+    try await repl.clearLine()
 
     let target = ids[ids.count / 2]
     var length = "batch-".count + 2
@@ -41,7 +41,7 @@ struct ReplTests {
     try await repl.expectScreen("an id prefix+Tab completes the id") {
       ReplDriver.lastLine($0).hasPrefix("\(Self.prompt) get \(target)")
     }
-    try await repl.tmux.press("C-c")
+    try await repl.clearLine()
 
     try await repl.tmux.type("get batch-")
     try await repl.tmux.press("Tab")
@@ -49,7 +49,7 @@ struct ReplTests {
     try await repl.expectScreen("Tab Tab lists the candidates in columns") { screen in
       screen.split(separator: "\n").contains { $0.components(separatedBy: "batch-").count > 3 }
     }
-    try await repl.tmux.press("C-c")
+    try await repl.clearLine()
   }
 
   @Test func ctrlCStopsAWatchWithoutCancellingTheJob() async throws {

@@ -3,14 +3,24 @@ import Testing
 
 /// `watch` against a fast `batchsh-sim`: how each ending is reported, NDJSON, plain lines and request sharing.
 @Suite struct WatchEndToEndTests {
-  /// A job that validates, then runs for a few real seconds at speed 300.
+  /// A job that validates, then runs for about two real seconds at speed 300.
   static var shortJob: [String: Any] { ["validating_seconds": 30, "run_seconds": 450] }
 
+  /// Adds a job on a frozen clock, starts `watch ID FLAGS…`, and lets the clock run (×300) only once the watch has
+  /// shown the job, so the watch sees it from the start however slow the machine is.
+  static func follow(_ box: Sandbox, _ spec: [String: Any], _ flags: [String]) async throws -> (String, ProcessResult) {
+    let id = try await box.sim.addJobID(spec)
+    let watch = try box.start(["watch", id, "--interval", "0.1"] + flags)
+    let started = await watch.waitForOutput(timeout: 60) { out, _ in out.contains(id) }
+    #expect(started, "the watch showed the job")
+    try await box.sim.control("POST", "/_sim/clock", ["speed": 300])
+    return (id, await watch.finish(timeout: 90))
+  }
+
   @Test func completedJobNamesItsOutputAndTheDownloadHint() async throws {
-    let box = try await Sandbox.start(speed: 300)
+    let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
-    let id = try await box.sim.addJobID(Self.shortJob)
-    let result = try await box.run(["watch", id, "--exit-status", "--interval", "0.1"])
+    let (id, result) = try await Self.follow(box, Self.shortJob, ["--exit-status"])
     #expect(result.status == 0, "\(result)")
     let output = try #require(try await box.sim.job(id)["output_file_id"] as? String)
     #expect(result.out.contains(output), "\(result)")
@@ -18,12 +28,11 @@ import Testing
   }
 
   @Test func failedJobShowsItsErrorAndErrorFile() async throws {
-    let box = try await Sandbox.start(speed: 300)
+    let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
     var spec = Self.shortJob
     spec.merge(["outcome": "FAILED", "error": "quota exceeded on shard 7", "error_bytes": 100]) { $1 }
-    let id = try await box.sim.addJobID(spec)
-    let result = try await box.run(["watch", id, "--exit-status", "--interval", "0.1"])
+    let (id, result) = try await Self.follow(box, spec, ["--exit-status"])
     #expect(result.status == 3, "\(result)")
     let errorFile = try #require(try await box.sim.job(id)["error_file_id"] as? String)
     #expect(result.out.contains("quota exceeded on shard 7"), "\(result)")
@@ -31,12 +40,11 @@ import Testing
   }
 
   @Test func expiredJobGivesThree() async throws {
-    let box = try await Sandbox.start(speed: 300)
+    let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
     var spec = Self.shortJob
     spec["outcome"] = "EXPIRED"
-    let id = try await box.sim.addJobID(spec)
-    let result = try await box.run(["watch", id, "--exit-status", "--interval", "0.1"])
+    let (_, result) = try await Self.follow(box, spec, ["--exit-status"])
     #expect(result.status == 3, "\(result)")
     #expect(result.outLines.last?.contains("EXPIRED") == true, "\(result)")
   }
@@ -55,10 +63,9 @@ import Testing
   }
 
   @Test func jsonIsOneObjectPerChangeThenAFinalLine() async throws {
-    let box = try await Sandbox.start(speed: 300)
+    let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
-    let id = try await box.sim.addJobID(Self.shortJob)
-    let result = try await box.run(["watch", id, "--json", "--interval", "0.1"])
+    let (id, result) = try await Self.follow(box, Self.shortJob, ["--json"])
     #expect(result.status == 0, "\(result)")
     let lines = result.outLines.map { JSON.object($0) }
     #expect(lines.count >= 3 && !lines.contains { $0 == nil }, "every line is a JSON object: \(result)")
@@ -82,10 +89,9 @@ import Testing
   }
 
   @Test func withoutATerminalEachChangeIsOnePlainLine() async throws {
-    let box = try await Sandbox.start(speed: 300)
+    let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
-    let id = try await box.sim.addJobID(Self.shortJob)
-    let result = try await box.run(["watch", id, "--interval", "0.1"])
+    let (id, result) = try await Self.follow(box, Self.shortJob, [])
     #expect(result.status == 0, "\(result)")
     #expect(!result.out.contains("\u{1B}") && !result.out.contains("\r"), "no redrawing off a terminal")
     let jobLines = result.outLines.filter { $0.hasPrefix(id) }

@@ -60,6 +60,12 @@ final class ReplDriver: Sendable {
     return false
   }
 
+  /// Presses Ctrl-C to drop the typed line and waits for a fresh empty prompt, so nothing is typed ahead of it.
+  func clearLine(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    try await tmux.press("C-c")
+    try await expectScreen("Ctrl-C shows a fresh prompt", sourceLocation: sourceLocation) { Self.isAtPrompt($0) }
+  }
+
   /// Types `line`, presses Enter and waits until `done` holds and an empty prompt is back; returns the screen.
   @discardableResult
   func run(_ line: String, until done: @escaping (String) -> Bool = { _ in true }) async throws -> String {
