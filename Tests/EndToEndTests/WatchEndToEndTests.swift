@@ -8,7 +8,9 @@ import Testing
 
   /// Adds a job on a frozen clock, starts `watch ID FLAGS…`, and lets the clock run (×300) only once the watch has
   /// shown the job, so the watch sees it from the start however slow the machine is.
-  static func follow(_ box: Sandbox, _ spec: [String: Any], _ flags: [String]) async throws -> (String, ProcessResult) {
+  static func follow(_ box: Sandbox, _ spec: [String: Any], _ flags: [String]) async throws
+    -> (id: String, result: ProcessResult)
+  {
     let id = try await box.sim.addJobID(spec)
     let watch = try box.start(["watch", id, "--interval", "0.1"] + flags)
     let started = await watch.waitForOutput(timeout: 60) { out, _ in out.contains(id) }
@@ -76,6 +78,7 @@ import Testing
     }
     let changes = objects.map { $0["change"] as? String ?? "?" }
     #expect(changes.first == "initial" && changes.last == "final", "\(changes)")
+    #expect((objects.first?["job"] as? [String: Any])?["status"] as? String == "VALIDATING")
     #expect(changes.dropFirst().dropLast().allSatisfy { $0 == "status" || $0 == "progress" }, "\(changes)")
     #expect(changes.contains("status"), "\(changes)")
     for object in objects.dropLast() {

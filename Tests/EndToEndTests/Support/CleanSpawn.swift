@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Foundation's `Process` gives each child a socket whose closing tells it that the child ended; a daemon forked by
 /// the child keeps that socket, so `Process` would never see the child exit. Here the child gets `/dev/null` as
-/// stdio, every other descriptor closed and default signal handling, and is reaped with `waitpid`. ``lock`` is also taken by
-/// ``ChildProcess`` while it creates pipes and spawns, so no half-made pipe can leak into a daemon.
+/// stdio, every other descriptor closed and default signal handling, and is reaped with `waitpid`. ``lock`` is also
+/// taken by ``ChildProcess`` while it creates pipes and spawns, so no half-made pipe can leak into a daemon.
 enum CleanSpawn {
   static let lock = NSLock()
 
