@@ -80,6 +80,10 @@ extension BatchError: LocalizedError, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .notFound(let resource, let id, let message) where id.isEmpty:
+      // A 404 for the list itself: the base URL points at something that is not the Batch API.
+      return "the server has no \(resource.rawValue) list (404)\(message.map { ": \($0)" } ?? ""); check --base-url "
+        + "and TOGETHER_BASE_URL"
     case .notFound(let resource, let id, _):
       return "\(resource.rawValue) '\(id)' not found"
     case .unauthorized(let status, let message):

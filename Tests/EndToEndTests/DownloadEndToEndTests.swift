@@ -93,7 +93,7 @@ import Testing
   }
 
   @Test func anInterruptedDownloadLeavesNothing() async throws {
-    let world = try await World.make(outputBytes: 2_000_000_000)
+    let world = try await World.make(outputBytes: 200_000_000)
     defer { world.box.close() }
     let folder = try TemporaryDirectory("download")
     defer { folder.remove() }

@@ -30,7 +30,7 @@ final class ReplDriver: Sendable {
     let driver = ReplDriver(tmux: tmux, home: home)
     guard try await driver.expectScreen("the first prompt appears", timeout: 60, { Self.isAtPrompt($0) }) else {
       driver.close()
-      throw SimulatorError.badResponse("batchsh --sim showed no prompt")
+      throw HarnessError("batchsh --sim showed no prompt")
     }
     return driver
   }

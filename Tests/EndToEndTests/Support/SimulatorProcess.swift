@@ -29,7 +29,7 @@ final class SimulatorProcess: Sendable {
     let firstLine = process.stdoutText.split(separator: "\n").first.map(String.init) ?? ""
     guard firstLine.hasPrefix(prefix), let port = Int(firstLine.dropFirst(prefix.count)) else {
       process.send(SIGKILL)
-      throw SimulatorError.noListeningLine(firstLine + process.stderrText)
+      throw HarnessError("batchsh-sim did not print its listening line: \(firstLine)\(process.stderrText)")
     }
     return SimulatorProcess(process: process, port: port, key: key)
   }
@@ -54,7 +54,7 @@ final class SimulatorProcess: Sendable {
   func addJob(_ spec: [String: Any] = [:]) async throws -> [String: Any] {
     let response = try await control("POST", "/_sim/jobs", spec)
     guard response.status == 201, let job = JSON.object(response.text) else {
-      throw SimulatorError.badResponse("POST /_sim/jobs: \(response.status) \(response.text)")
+      throw HarnessError("POST /_sim/jobs answered \(response.status): \(response.text)")
     }
     return job
   }
@@ -79,18 +79,5 @@ final class SimulatorProcess: Sendable {
   func requestCounts() async throws -> [String: Int] {
     let stats = JSON.object(try await control("GET", "/_sim/stats").text)
     return stats?["requests"] as? [String: Int] ?? [:]
-  }
-}
-
-/// Why the simulator could not be used.
-enum SimulatorError: Error, CustomStringConvertible {
-  case noListeningLine(String)
-  case badResponse(String)
-
-  var description: String {
-    switch self {
-    case .noListeningLine(let text): "batchsh-sim did not print its listening line: \(text)"
-    case .badResponse(let text): "unexpected simulator response: \(text)"
-    }
   }
 }

@@ -25,7 +25,7 @@ final class TmuxSession: Sendable {
         + command, environment: Self.environment)
     guard status == 0 else {
       folder.remove()
-      throw SimulatorError.badResponse("tmux new-session failed with status \(status)")
+      throw HarnessError("tmux new-session failed with status \(status)")
     }
   }
 
