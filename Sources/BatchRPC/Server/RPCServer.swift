@@ -68,7 +68,7 @@ public final class RPCServer: Sendable {
     var context = context
     context.frontEnd = .rpc
     context.output.json = true
-    if context.watcher == nil { context.watcher = HubWatchService(hub: WatchHub(api: context.api)) }
+    if context.watcher == nil { context.watcher = WatchHub(api: context.api) }
     self.dispatcher = Dispatcher(context: context)
     self.input = input
     self.maxLineLength = maxLineLength
@@ -135,16 +135,5 @@ public final class RPCServer: Sendable {
     while !lifecycle.withLock({ $0.stopping }), let line = reader.next() {
       handle(line)
     }
-  }
-}
-
-// MARK: - Watch engine
-
-/// Puts BatchCore's `WatchHub` behind the command layer's `WatchService`, so all the server's watches share one hub.
-struct HubWatchService: WatchService {
-  let hub: WatchHub
-
-  func watch(_ request: WatchRequest) async -> AsyncThrowingStream<WatchEvent, any Error> {
-    await hub.watch(request)
   }
 }
