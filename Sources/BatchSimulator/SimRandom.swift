@@ -43,14 +43,21 @@ public struct SimRandom: RandomNumberGenerator, Sendable {
 
   /// A UUID-shaped lowercase hex string (8-4-4-4-12), for ids such as `batch-…` and `file-…`.
   public mutating func uuidString() -> String {
-    let high = next()
-    let low = next()
-    var hex = String(high, radix: 16)
-    hex = String(repeating: "0", count: 16 - hex.count) + hex
-    var lowHex = String(low, radix: 16)
-    lowHex = String(repeating: "0", count: 16 - lowHex.count) + lowHex
-    let all = Array(hex + lowHex)
-    return String(all[0..<8]) + "-" + String(all[8..<12]) + "-" + String(all[12..<16]) + "-"
-      + String(all[16..<20]) + "-" + String(all[20..<32])
+    let words = (next(), next())
+    return String(unsafeUninitializedCapacity: 36) { buffer in
+      let digits: StaticString = "0123456789abcdef"
+      var position = 0
+      for nibble in 0..<32 {
+        if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+          buffer[position] = UInt8(ascii: "-")
+          position += 1
+        }
+        let word = nibble < 16 ? words.0 : words.1
+        let value = Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)
+        buffer[position] = digits.utf8Start[value]
+        position += 1
+      }
+      return position
+    }
   }
 }

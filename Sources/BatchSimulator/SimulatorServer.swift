@@ -84,21 +84,30 @@ public final class SimulatorServer: Sendable {
   /// The control routes, as `GET /_sim/` and `batchsh-sim --help` describe them.
   public static let controlHelp = """
     Control routes (no auth; not counted; never faulted):
-      GET    /_sim/stats               request counts {"total","jobs","requests":{"GET /v1/batches":N,...}}
-      DELETE /_sim/stats               reset the counts
-      GET    /_sim/faults              fault rules in force, with requests left
-      POST   /_sim/faults              add a rule (or an array of rules), e.g.
-                                       {"path":"/v1/batches","method":"GET","kind":"status","status":503,"count":2}
-                                       kinds and their keys: status{status} rate-limit{retry_after,retry_after_ms}
-                                       delay{seconds} drop malformed truncated html{status} cut{bytes};
-                                       path: "*", an exact path, or a prefix ending in "*"; count: N or "always"
-      DELETE /_sim/faults              remove every rule
-      POST   /_sim/jobs                add a job: {"validating_seconds","run_seconds","outcome":"COMPLETED|FAILED|
-                                       EXPIRED","final_progress","output_bytes","error_bytes","error","created_ago",
-                                       "cancel_after","model_id","endpoint","id","input_bytes"}; answers the job
-      POST   /_sim/jobs/{id}/status    force a status {"status":"FAILED"} (any text; null returns to the timeline)
-      GET    /_sim/clock               {"now","unix","speed"}
-      POST   /_sim/clock               {"advance": seconds} and/or {"speed": factor}
+      GET    /_sim/stats     request counts: {"total","jobs","requests":
+                             {"GET /v1/batches":N,...}}
+      DELETE /_sim/stats     reset the counts
+      GET    /_sim/faults    the fault rules in force, with requests left
+      POST   /_sim/faults    add a rule (or an array of rules), e.g.
+                             {"path":"/v1/batches","method":"GET",
+                              "kind":"status","status":503,"count":2}
+                             kinds and keys: status{status}
+                             rate-limit{retry_after,retry_after_ms}
+                             delay{seconds} drop malformed truncated
+                             html{status} cut{bytes}; path: "*", exact, or
+                             a prefix ending in "*"; count: N or "always"
+      DELETE /_sim/faults    remove every rule
+      POST   /_sim/jobs      add a job, answers it; keys (all optional):
+                             id created_ago validating_seconds run_seconds
+                             outcome (COMPLETED|FAILED|EXPIRED)
+                             final_progress output_bytes error_bytes error
+                             input_bytes input_file_id cancel_after
+                             model_id endpoint fractional_timestamps
+      POST   /_sim/jobs/{id}/status
+                             force a status {"status":"FAILED"} (any text;
+                             null returns the job to its timeline)
+      GET    /_sim/clock     {"now","unix","speed"}
+      POST   /_sim/clock     {"advance": seconds} and/or {"speed": factor}
 
     """
 }

@@ -11,24 +11,30 @@ struct SimCommand: ParsableCommand {
     commandName: "batchsh-sim",
     abstract: "A local fake of the Together Batch API, for demos and tests.",
     discussion: """
-      The first line on stdout is exactly `listening on http://127.0.0.1:PORT`. Point a client at it with
-      TOGETHER_BASE_URL=http://127.0.0.1:PORT TOGETHER_API_KEY=sim-key.
+      The first line on stdout is exactly `listening on http://127.0.0.1:PORT`.
+      Point a client at it with TOGETHER_BASE_URL=http://127.0.0.1:PORT and
+      TOGETHER_API_KEY=sim-key.
 
-      API routes (Authorization: Bearer KEY): GET/POST /v1/batches, GET /v1/batches/{id},
-      POST /v1/batches/{id}/cancel, GET /v1/files/{id}, GET /v1/files/{id}/content.
+      API routes (Authorization: Bearer KEY): GET and POST /v1/batches,
+      GET /v1/batches/{id}, POST /v1/batches/{id}/cancel, GET /v1/files/{id},
+      GET /v1/files/{id}/content.
 
       Faults (--fault, repeatable): [METHOD ]PATH:KIND[:ARG]:COUNT
-        PATH   *  (any /v1 path), an exact path (/v1/batches) or a prefix ending in * (/v1/files/*)
-        KIND   status[:CODE=500]      error status with a JSON error body
-               rate-limit[:SECONDS=1] 429 with Retry-After (ARG like 1500ms also sends retry-after-ms)
-               delay[:SECONDS=2]      the normal response, late
-               drop                   close the connection without a response
-               malformed              200 with a body that is not JSON
-               truncated              200 with half of the real JSON body
-               html[:CODE=502]        an HTML error page, as a proxy sends
-               cut[:BYTES=100]        the real head and Content-Length, then BYTES of body, then close
+        PATH   * (any /v1 path), an exact path (/v1/batches), or a prefix
+               ending in * (/v1/files/*)
+        KIND   status[:CODE=500]       error status, JSON error body
+               rate-limit[:SECONDS=1]  429 + Retry-After (ARG like 1500ms
+                                       also sends retry-after-ms)
+               delay[:SECONDS=2]       the normal response, late
+               drop                    close the connection, no response
+               malformed               200 with a body that is not JSON
+               truncated               200 with half the real JSON body
+               html[:CODE=502]         an HTML error page, as a proxy sends
+               cut[:BYTES=100]         real head and Content-Length, then
+                                       BYTES of body, then close
         COUNT  how many matching requests suffer it, or `always`
-      Examples: --fault /v1/batches:status:503:2   --fault '*:rate-limit:2:1'   --fault '/v1/files/*:cut:4096:1'
+      Examples: --fault /v1/batches:status:503:2  --fault '*:rate-limit:2:1'
+                --fault '/v1/files/*:cut:4096:1'
 
 
       """ + SimulatorServer.controlHelp)

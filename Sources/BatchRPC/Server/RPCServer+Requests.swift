@@ -8,37 +8,13 @@ extension RPCServer {
   /// command's result is a watch, so end of input cancels it. Commands other than `watch` wait for a permit of the
   /// limiter before they start. A cancelled request answers `-32800` whatever its handler did.
   func launch(_ invocation: Invocation, id: RequestID?, inBatch: Bool) -> Reply {
-    let channel = RequestChannel(id: id, writer: writer, notice: diagnostics)
-    let token = registry.token()
-    var dispatcher = self.dispatcher
-    dispatcher.context.events = channel
     let isWatch = invocation.command.result == .watch
-    let task = Task<[UInt8]?, Never> { [dispatcher, registry, limiter, secrets] in
-      let outcome: Result<[UInt8], any Error>
-      do {
-        let output = isWatch
-          ? try await dispatcher.run(invocation)
-          : try await limiter.withPermit { try await dispatcher.run(invocation) }
-        outcome = .success(try ResultEncoder.encode(output))
-      } catch {
-        outcome = .failure(error)
-      }
-      var response: [UInt8]?
-      if let id {
-        if Task.isCancelled {
-          response = MessageEncoder.error(.requestCancelled, id: id)
-        } else {
-          switch outcome {
-          case .success(let result): response = MessageEncoder.result(json: result, id: id)
-          case .failure(let error): response = MessageEncoder.error(RPCError(error, redacting: secrets), id: id)
-          }
-        }
-      }
-      channel.close(with: inBatch ? nil : response)
-      registry.finish(token)
-      return inBatch ? response : nil
-    }
-    registry.register(task, token: token, id: id, isWatch: isWatch)
+    let work = RequestWork(
+      invocation: invocation, dispatcher: dispatcher, id: id, inBatch: inBatch, isWatch: isWatch,
+      channel: RequestChannel(id: id, writer: writer, notice: diagnostics), token: registry.token(),
+      registry: registry, limiter: limiter, secrets: secrets)
+    let task = Task { await work.run() }
+    registry.register(task, token: work.token, id: id, isWatch: isWatch)
     return .pending(task)
   }
 
@@ -52,5 +28,73 @@ extension RPCServer {
       cached = document
       return document
     }
+  }
+}
+
+/// One request's work, kept in one heap object so the task's async frames stay small (a server may hold thousands
+/// of watches, each suspended for minutes).
+final class RequestWork: Sendable {
+  let invocation: Invocation
+  let dispatcher: Dispatcher
+  let id: RequestID?
+  let inBatch: Bool
+  let isWatch: Bool
+  let channel: RequestChannel
+  let token: RequestRegistry.Token
+  let registry: RequestRegistry
+  let limiter: ConcurrencyLimiter
+  let secrets: [String]
+
+  init(
+    invocation: Invocation, dispatcher: Dispatcher, id: RequestID?, inBatch: Bool, isWatch: Bool,
+    channel: RequestChannel, token: RequestRegistry.Token, registry: RequestRegistry, limiter: ConcurrencyLimiter,
+    secrets: [String]
+  ) {
+    var dispatcher = dispatcher
+    dispatcher.context.events = channel
+    self.invocation = invocation
+    self.dispatcher = dispatcher
+    self.id = id
+    self.inBatch = inBatch
+    self.isWatch = isWatch
+    self.channel = channel
+    self.token = token
+    self.registry = registry
+    self.limiter = limiter
+    self.secrets = secrets
+  }
+
+  /// Runs the command and answers; returns the response when the request is a batch member.
+  func run() async -> [UInt8]? {
+    do {
+      if isWatch { return answer(try await dispatcher.run(invocation)) }
+      try await limiter.acquire()
+      defer { limiter.release() }
+      return answer(try await dispatcher.run(invocation))
+    } catch {
+      return answer(error)
+    }
+  }
+
+  private func answer(_ output: CommandOutput) -> [UInt8]? {
+    do {
+      let result = try ResultEncoder.encode(output)
+      return answer(id.map { MessageEncoder.result(json: result, id: $0) })
+    } catch {
+      return answer(error)
+    }
+  }
+
+  private func answer(_ error: any Error) -> [UInt8]? {
+    answer(id.map { MessageEncoder.error(RPCError(error, redacting: secrets), id: $0) })
+  }
+
+  /// Queues (or returns, in a batch) the response, `-32800` instead when the request was cancelled.
+  private func answer(_ response: [UInt8]?) -> [UInt8]? {
+    var response = response
+    if let id, Task.isCancelled { response = MessageEncoder.error(.requestCancelled, id: id) }
+    channel.close(with: inBatch ? nil : response)
+    registry.finish(token)
+    return inBatch ? response : nil
   }
 }
