@@ -36,7 +36,7 @@ enum MessageEncoder {
   static func watchUpdate(_ job: BatchJob, requestID: RequestID) -> [UInt8] {
     var output = prefix
     output.append(contentsOf: #""method":"watch/update","params":{"job":"#.utf8)
-    output.append(contentsOf: jobJSON(job))
+    JobJSON.write(job, into: &output)
     output.append(contentsOf: #","request_id":"#.utf8)
     requestID.write(into: &output)
     output.append(contentsOf: "}}".utf8)
@@ -63,10 +63,5 @@ enum MessageEncoder {
     output.append(contentsOf: #""id":"#.utf8)
     id.write(into: &output)
     return output
-  }
-
-  /// A job in its wire shape (a job always encodes; the fallback keeps the line valid whatever happens).
-  private static func jobJSON(_ job: BatchJob) -> [UInt8] {
-    (try? ResultEncoder.jobJSON(job)) ?? JSONWriter.bytes(["id": .string(job.id)])
   }
 }

@@ -14,7 +14,7 @@ import Synchronization
 /// let stdout = try StdoutGuard.install()
 /// let server = RPCServer(context: context, input: STDIN_FILENO, output: stdout.protocolFD)
 /// let signals = ShutdownSignals { server.beginShutdown() }
-/// exit(await server.run())
+/// exit(await withExtendedLifetime(signals) { await server.run() })
 /// ```
 public final class RPCServer: Sendable {
   /// Lines longer than this (1 MiB) are dropped unread and answered with `-32700`.

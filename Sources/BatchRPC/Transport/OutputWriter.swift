@@ -89,7 +89,7 @@ final class OutputWriter: @unchecked Sendable {
       swap(&batch, &pending)
       condition.unlock()
       if let failure = writeAll(batch) { fail(failure) }
-      batch.removeAll(keepingCapacity: batch.capacity <= 4 << 20)
+      batch.removeAll(keepingCapacity: batch.capacity <= 1 << 20)
     }
   }
 

@@ -38,7 +38,8 @@ final class RPCSession: Sendable {
     thread.start()
   }
 
-  /// Starts a simulator (fast clock) and a server on it.
+  /// Starts a simulator and a server on it; `speed: 0` freezes the simulated clock until `advance(_:)` moves it,
+  /// which keeps watch tests exact however loaded the machine is.
   static func start(
     jobs: Int = 6, speed: Double = 600, key: String = "sim-key", maxLineLength: Int = RPCServer.defaultMaxLineLength
   ) async throws -> RPCSession {
@@ -92,6 +93,9 @@ final class RPCSession: Sendable {
     }
     if wasOpen { close(toServer) }
   }
+
+  /// Moves the simulator's clock forward (for sessions started with `speed: 0`, whose clock stands still).
+  func advance(_ seconds: Double) { simulator.store.clock.advance(by: seconds) }
 
   /// Adds a job to the simulator; returns its id.
   @discardableResult
