@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    // Already in the graph through Hummingbird; named because the simulator uses its types directly.
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: - Libraries
@@ -32,12 +34,17 @@ let package = Package(
     ),
     .target(name: "BatchCommands", dependencies: ["BatchCore"]),
     .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
-    .target(name: "BatchShell", dependencies: ["BatchCommands", "CEditLine"]),
-    .target(name: "BatchRPC", dependencies: ["BatchCommands"]),
+    .target(name: "BatchShell", dependencies: ["BatchCore", "BatchCommands", "CEditLine"]),
+    .target(name: "BatchRPC", dependencies: ["BatchCore", "BatchCommands"]),
     .target(
       name: "BatchSimulator",
       dependencies: [
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdCore", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -55,6 +62,8 @@ let package = Package(
       dependencies: [
         "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
     .executableTarget(
@@ -62,16 +71,25 @@ let package = Package(
       dependencies: [
         "BatchCore", "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
 
     // MARK: - Tests
     .testTarget(name: "BatchCoreTests", dependencies: ["BatchCore", "BatchSimulator"]),
-    .testTarget(name: "BatchSimulatorTests", dependencies: ["BatchSimulator"]),
-    .testTarget(name: "BatchCommandsTests", dependencies: ["BatchCommands", "BatchSimulator"]),
-    .testTarget(name: "BatchShellTests", dependencies: ["BatchShell"]),
-    .testTarget(name: "BatchRPCTests", dependencies: ["BatchRPC", "BatchSimulator"]),
+    .testTarget(
+      name: "BatchSimulatorTests",
+      dependencies: [
+        "BatchSimulator",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ]
+    ),
+    .testTarget(name: "BatchCommandsTests", dependencies: ["BatchCore", "BatchCommands", "BatchSimulator"]),
+    .testTarget(name: "BatchShellTests", dependencies: ["BatchShell", "CEditLine"]),
+    .testTarget(name: "BatchRPCTests", dependencies: ["BatchCore", "BatchCommands", "BatchRPC", "BatchSimulator"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
   ]
 )

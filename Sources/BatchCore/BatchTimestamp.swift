@@ -33,6 +33,7 @@ public struct BatchTimestamp: Hashable, Sendable, Codable, CustomStringConvertib
 
   /// Parses ISO-8601 with or without fractional seconds, with `Z` or a numeric offset.
   public static func parse(_ text: String) -> Date? {
+    if let date = ISO8601Scanner.date(from: text) { return date }
     if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
     if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
     // Timestamps without a zone designator (seen from some servers) are taken as UTC.

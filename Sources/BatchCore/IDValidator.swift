@@ -7,6 +7,7 @@ public enum IDValidator {
   @discardableResult
   public static func validate(_ id: String) throws(BatchError) -> String {
     if id.isEmpty { throw .invalidID(id, reason: "an id cannot be empty") }
+    if isPlainASCII(id) { return id }
     if id.unicodeScalars.count > maxLength { throw .invalidID(id, reason: "longer than \(maxLength) characters") }
     for scalar in id.unicodeScalars {
       if scalar == "/" { throw .invalidID(id, reason: "an id cannot contain '/'") }
@@ -17,6 +18,14 @@ public enum IDValidator {
     }
     if id == "." || id == ".." { throw .invalidID(id, reason: "not an id") }
     return id
+  }
+
+  /// Whether the id is short printable ASCII without `/` and is not `.` or `..`: every real id, accepted without
+  /// the Unicode property lookups below.
+  private static func isPlainASCII(_ id: String) -> Bool {
+    let utf8 = id.utf8
+    guard utf8.count <= maxLength, id != ".", id != ".." else { return false }
+    return utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
   }
 
   /// Percent-encodes an already validated id for use as one path segment.
