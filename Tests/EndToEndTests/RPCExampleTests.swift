@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// `scripts/rpc-example.py`, the integration example the README points at, runs as documented.
+@Suite struct RPCExampleTests {
+  @Test(.enabled(if: Binaries.onPath("python3") != nil, "needs python3"))
+  func theExampleListsWatchesAnActiveJobToTheEndAndShutsDown() async throws {
+    let box = try await Sandbox.start(speed: 0)
+    defer { box.close() }
+    let done = try await box.sim.addJobID(["created_ago": 5000])
+    let running = try await box.sim.addJobID(["validating_seconds": 1, "run_seconds": 4])
+    try await box.sim.control("POST", "/_sim/clock", ["speed": 2])
+    let process = try ChildProcess(
+      try #require(Binaries.onPath("python3")),
+      [Binaries.packageFile("scripts/rpc-example.py"), "--base-url", box.sim.baseURL],
+      environment: box.environment(["BATCHSH": Binaries.batchsh]), directory: box.home.path)
+    let result = await process.finish(timeout: 90)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.out.contains("2 most recent jobs:"), "\(result)")
+    #expect(result.out.contains(done), "\(result)")
+    #expect(result.out.contains("watching \(running):"), "\(result)")
+    #expect(result.out.contains("watch/update  \(running)  COMPLETED"), "\(result)")
+    let final = try #require(result.out.range(of: "final: ")).upperBound
+    let jobs = try #require(JSON.array(result.out[final...]))
+    #expect(jobs.first?["id"] as? String == running)
+    #expect(jobs.first?["status"] as? String == "COMPLETED")
+  }
+}
