@@ -5,7 +5,7 @@ import Testing
   let table = CommandTable.standard
 
   @Test func holdsTheSpecCommandsInOrder() {
-    #expect(table.commands.map(\.name) == ["get", "list", "cancel", "watch", "download", "help", "quit"])
+    #expect(table.commands.map(\.name) == ["get", "list", "cancel", "watch", "download", "help", "set", "quit"])
     #expect(table.command(named: "exit")?.name == "quit")
   }
 
@@ -13,13 +13,16 @@ import Testing
     #expect(table.names(for: .rpc) == ["get", "show", "list", "ls", "cancel", "watch", "download", "help"])
     #expect(table.commands(for: .script).map(\.name).contains("quit"))
     #expect(table.command(named: "quit", for: .oneShot) == nil)
+    #expect(table.names(for: .script).suffix(3) == ["set", "quit", "exit"])
+    #expect(table.command(named: "set", for: .oneShot) == nil && table.command(named: "set", for: .rpc) == nil)
   }
 
   @Test func specParamsAreDeclared() throws {
     let expected: [String: [String]] = [
       "get": ["id"], "list": ["status", "active", "limit"], "cancel": ["ids"],
       "watch": ["ids", "active", "interval", "timeout", "exit_status", "fail_fast", "bell"],
-      "download": ["id", "output", "errors", "force"], "help": ["command"], "quit": [],
+      "download": ["id", "output", "errors", "force"], "help": ["command"], "set": ["setting", "value"],
+      "quit": [],
     ]
     for command in table.commands {
       #expect(command.params.map(\.name) == expected[command.name], "params of \(command.name)")
@@ -36,6 +39,7 @@ import Testing
     #expect(download.params.map(\.completion) == [.jobIDs, .filePaths, .none, .none])
     #expect(table.command(named: "list")?.param(named: "status")?.completion == .statusNames)
     #expect(table.command(named: "help")?.param(named: "command")?.completion == .commandNames)
+    #expect(table.command(named: "set")?.params.map(\.completion) == [.choices, .choices])
     #expect(table.flagSpellings(of: download) == ["--output", "-o", "--errors", "--force", "-f", "--json", "--help",
       "-h"])
   }

@@ -125,7 +125,8 @@ import Testing
   // MARK: - Mistakes
 
   @Test(arguments: [
-    (["lst"], "unknown command 'lst'; did you mean 'list'? (commands: get, list, cancel, watch, download, help, quit)"),
+    (["lst"], "unknown command 'lst'; did you mean 'list'? (commands: get, list, cancel, watch, download, help, set, "
+        + "quit)"),
     (["list", "--stauts", "failed"],
       "unknown flag '--stauts' for list; did you mean '--status'? (valid: --status, --active, --limit, --json)"),
     (["get", "batch-1", "--colour"], "unknown flag '--colour' for get (valid: --json)"),
@@ -149,7 +150,8 @@ import Testing
     (["get", "a", "b"], "unexpected argument 'b' for get (usage: get ID)"),
     (["quit", "now"], "unexpected argument 'now' for quit (usage: quit)"),
     (["help", "lst"],
-      "unknown command 'lst'; did you mean 'list'? (commands: get, list, cancel, watch, download, help, quit)"),
+      "unknown command 'lst'; did you mean 'list'? (commands: get, list, cancel, watch, download, help, set, "
+        + "quit)"),
     ([], "no command given; type 'help' for the list of commands"),
   ] as [([String], String)])
   func mistakesAreExplained(words: [String], message: String) {

@@ -36,6 +36,7 @@ import Testing
     #expect(TestJobs.code(unknown) == -32601)
     #expect(TestJobs.error(unknown).message.contains("frobnicate"))
     #expect(TestJobs.code(await session.request(11, "quit")) == -32601)
+    #expect(TestJobs.code(await session.request(12, "set")) == -32601, "callers choose JSON per request")
     #expect(await session.finish() == 0)
   }
 

@@ -15,7 +15,7 @@ public struct CommandTable: Sendable {
   /// The table of batchsh's commands.
   public static let standard = CommandTable(commands: [
     GetCommand.descriptor, ListCommand.descriptor, CancelCommand.descriptor, WatchCommand.descriptor,
-    DownloadCommand.descriptor, HelpCommand.descriptor, QuitCommand.descriptor,
+    DownloadCommand.descriptor, HelpCommand.descriptor, SetCommand.descriptor, QuitCommand.descriptor,
   ])
 
   // MARK: - Global flags

@@ -75,6 +75,8 @@ public struct CommandTableInfo: Codable, Equatable, Sendable {
     public var summary: String
     public var valueName: String?
     public var completion: CompletionSource
+    /// The fixed words the value may be (status names, a choice's words); nil when the set is open.
+    public var choices: [String]?
     /// The JSON Schema of the value in JSON-RPC.
     public var schema: JSONValue
 
@@ -89,11 +91,12 @@ public struct CommandTableInfo: Codable, Equatable, Sendable {
       summary = param.summary
       valueName = param.role == .flag ? nil : param.valueName
       completion = param.completion
+      choices = param.kind.choices
       schema = param.jsonSchema(table: table)
     }
 
     enum CodingKeys: String, CodingKey {
-      case name, kind, role, required, summary, completion, schema
+      case name, kind, role, required, summary, completion, choices, schema
       case longFlag = "long_flag"
       case shortFlag = "short_flag"
       case defaultValue = "default"

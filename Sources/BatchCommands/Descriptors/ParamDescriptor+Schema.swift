@@ -33,6 +33,8 @@ extension ParamDescriptor {
       return ["type": "string", "enum": .array(table.commands(for: .rpc).map { .string($0.name) })]
     case .string:
       return ["type": "string"]
+    case .choice(let words):
+      return ["type": "string", "enum": .array(words.map(JSONValue.string))]
     }
   }
 }

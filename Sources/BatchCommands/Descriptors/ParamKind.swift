@@ -18,6 +18,8 @@ public enum ParamKind: Sendable, Equatable {
   case commandName
   /// Free text.
   case string
+  /// One word of a fixed set, matched in any case and kept in the spelling listed (`json`, `table`).
+  case choice([String])
 
   // MARK: - Derived properties
 
@@ -32,6 +34,7 @@ public enum ParamKind: Sendable, Equatable {
     case .flag: return ""
     case .commandName: return "COMMAND"
     case .string: return "TEXT"
+    case .choice(let words): return words.joined(separator: "|")
     }
   }
 
@@ -42,6 +45,7 @@ public enum ParamKind: Sendable, Equatable {
     case .statusList: return .statusNames
     case .path: return .filePaths
     case .commandName: return .commandNames
+    case .choice: return .choices
     case .integer, .duration, .flag, .string: return .none
     }
   }
@@ -57,6 +61,16 @@ public enum ParamKind: Sendable, Equatable {
     case .flag: return "flag"
     case .commandName: return "command"
     case .string: return "string"
+    case .choice: return "choice"
+    }
+  }
+
+  /// The fixed words a value may be, for help, completion and documentation; nil when the set is open.
+  public var choices: [String]? {
+    switch self {
+    case .statusList: return Self.statusNames
+    case .choice(let words): return words
+    case .jobID, .path, .integer, .duration, .flag, .commandName, .string: return nil
     }
   }
 
@@ -77,4 +91,6 @@ public enum CompletionSource: String, Sendable, Codable, CaseIterable {
   case statusNames = "status-names"
   case filePaths = "file-paths"
   case commandNames = "command-names"
+  /// The fixed words of a `ParamKind.choice`.
+  case choices
 }

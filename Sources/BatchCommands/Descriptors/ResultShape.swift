@@ -12,6 +12,8 @@ public enum ResultShape: String, Sendable, Codable, CaseIterable {
   case download
   /// Help text: `{"help":"…"}` in RPC.
   case help
+  /// Session settings by name (`set`): `{"output":"json"}`.
+  case settings
   /// Nothing (`quit`).
   case none
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Everything a handler may use: the API, the job-id cache, the event sink, output preferences, time, the table.
 ///
-/// Each front end builds one (the REPL keeps it for the session and changes `output` on `set output json`).
+/// Each front end builds one. Handlers cannot change it: a line session keeps its own copy of `output` and adopts the
+/// settings `set` answers with (`set output json`) for the lines that follow.
 public struct CommandContext: Sendable {
   public var api: any BatchAPI
   /// Job ids seen so far, for tab completion.

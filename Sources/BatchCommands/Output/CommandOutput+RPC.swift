@@ -25,6 +25,8 @@ extension CommandOutput {
       return try JSONValue(encoding: result)
     case .help(let text):
       return ["help": .string(text)]
+    case .settings(let settings, let shown):
+      return .object(settings.values(of: shown).mapValues(JSONValue.string))
     case .quit, .none:
       return .null
     }

@@ -14,6 +14,8 @@ public enum CommandOutput: Sendable, Equatable {
   case download(DownloadResult)
   /// Help text.
   case help(String)
+  /// The session's settings after `set`, and the ones to show (none after a change); a line session adopts them.
+  case settings(ShellSettings, shown: [ShellSettings.Name])
   /// The session should end.
   case quit
   /// Nothing to show.
@@ -25,7 +27,7 @@ public enum CommandOutput: Sendable, Equatable {
     case .job(let job): return [job]
     case .jobs(let jobs), .cancel(let jobs, _): return jobs
     case .watch(let result): return result.jobs
-    case .download, .help, .quit, .none: return []
+    case .download, .help, .settings, .quit, .none: return []
     }
   }
 }

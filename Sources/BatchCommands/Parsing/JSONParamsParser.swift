@@ -83,6 +83,9 @@ public struct JSONParamsParser: Sendable {
         return .string(try ValueParser.commandName(name, table: table, frontEnd: .rpc))
       case (.string, _):
         return .string(try string(value, param: param, command: command))
+      case (.choice(let words), _):
+        return .string(try ValueParser.choice(try string(value, param: param, command: command), from: words,
+          label: label))
       }
     } catch {
       throw .invalidParams(error.message)

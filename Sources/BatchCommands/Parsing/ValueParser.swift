@@ -39,6 +39,8 @@ enum ValueParser {
       return .string(try commandName(text, table: table, frontEnd: frontEnd))
     case .string:
       return .string(text)
+    case .choice(let words):
+      return .string(try choice(text, from: words, label: label))
     }
   }
 
@@ -110,6 +112,16 @@ enum ValueParser {
     let hint = table.nearest(to: name, for: frontEnd).map { "; did you mean '\($0)'?" } ?? ""
     let names = table.commands(for: frontEnd).map(\.name).joined(separator: ", ")
     throw Problem(message: "unknown command '\(printable(name))'\(hint) (commands: \(names))")
+  }
+
+  /// The listed spelling of a word of a fixed set, matched in any case.
+  static func choice(_ word: String, from words: [String], label: String) throws(Problem) -> String {
+    if let match = words.first(where: { $0 == word }) ?? words.first(where: { $0.lowercased() == word.lowercased() }) {
+      return match
+    }
+    let hint = Suggestion.nearest(to: word, in: words).map { "; did you mean '\($0)'?" } ?? ""
+    throw Problem(message: "invalid value '\(printable(word))' for \(label)\(hint) "
+      + "(valid: \(words.joined(separator: ", ")))")
   }
 
   // MARK: - Wording

@@ -63,8 +63,8 @@ public struct HelpRenderer: Sendable {
     if param.role == .option, let value = param.defaultValue {
       text += " Default: \(value.commandLineText)."
     }
-    if param.kind == .statusList {
-      text += " One of: \(ParamKind.statusNames.joined(separator: ", "))."
+    if let choices = param.kind.choices {
+      text += " One of: \(choices.joined(separator: ", "))."
     }
     return text
   }

@@ -78,6 +78,9 @@ public struct OutputRenderer: Sendable {
       ])
     case .help(let text):
       return text.isEmpty ? "" : text + "\n"
+    case .settings(let settings, let shown):
+      let width = shown.map { TextWidth.of($0.rawValue) }.max() ?? 0
+      return RenderedOutput.text(shown.map { TextWidth.pad($0.rawValue, to: width) + "  " + settings.value(of: $0) })
     case .quit, .none:
       return ""
     }
@@ -95,6 +98,7 @@ public struct OutputRenderer: Sendable {
     case .watch(let result): return JSONText.compact(WatchJSONLine(time: now, summary: result.summary)) + "\n"
     case .download(let result): return encode(result)
     case .help(let text): return encode(["help": text])
+    case .settings(let settings, let shown): return shown.isEmpty ? "" : encode(settings.values(of: shown))
     case .quit, .none: return ""
     }
   }

@@ -65,6 +65,7 @@ struct OpenRPCDocument {
     case .jobs, .watch, .cancel: return "jobs"
     case .download: return "download"
     case .help: return "help"
+    case .settings: return "settings"
     case .none: return "null"
     }
   }
@@ -88,6 +89,12 @@ struct OpenRPCDocument {
         required: ["path", "bytes", "file_id"])
     case .help:
       return object(["help": ["type": "string"]], required: ["help"])
+    case .settings:
+      // Only line sessions offer `set` today; the shape is here so any front end could document it.
+      let properties = ShellSettings.Name.allCases.map { name in
+        (name.rawValue, ["type": "string", "enum": .array(name.choices.map(JSONValue.string))] as JSONValue)
+      }
+      return object(Dictionary(uniqueKeysWithValues: properties), required: [])
     case .none:
       return ["type": "null"]
     }

@@ -59,7 +59,7 @@ public struct ManPage {
     page.text("The same commands run in the shell, in scripts, one-shot and as JSON-RPC methods. Every command "
       + "accepts these flags:")
     page.macro("Bl", "-tag -width Ds")
-    for param in info.globalFlags { paramItem(param, &page) }
+    for param in info.globalFlags { paramItem(param, isRPCParam: false, &page) }
     page.macro("El")
     page.macro("Bl", "-tag -width Ds")
     for command in info.commands {
@@ -82,14 +82,15 @@ public struct ManPage {
       let options = command.params.filter { !$0.summary.isEmpty }
       if !options.isEmpty {
         page.macro("Bl", "-tag -width Ds")
-        for param in options { paramItem(param, &page) }
+        for param in options { paramItem(param, isRPCParam: command.frontEnds.contains(.rpc), &page) }
         page.macro("El")
       }
     }
     page.macro("El")
   }
 
-  private func paramItem(_ param: CommandTableInfo.Param, _ page: inout Mdoc) {
+  /// One parameter's entry; `isRPCParam` adds its JSON-RPC name (global flags and non-RPC commands have none).
+  private func paramItem(_ param: CommandTableInfo.Param, isRPCParam: Bool, _ page: inout Mdoc) {
     if param.role.isPositional {
       page.macro("It", "Ar " + Mdoc.word(param.valueName ?? param.name.uppercased()))
     } else {
@@ -98,6 +99,9 @@ public struct ManPage {
       if param.role == .option { head += " Ar " + Mdoc.word(param.valueName ?? "VALUE") }
       page.macro("It", head)
     }
-    page.text(param.summary + " (JSON-RPC param: " + param.name + ")")
+    var text = param.summary
+    if let choices = param.choices { text += " One of: " + choices.joined(separator: ", ") + "." }
+    if isRPCParam { text += " (JSON-RPC param: " + param.name + ")" }
+    page.text(text)
   }
 }

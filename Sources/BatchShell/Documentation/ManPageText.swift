@@ -25,7 +25,8 @@ enum ManPageText {
     page.macro("El")
     page.macro("Pp")
     page.text("Output is a table by default; --json on any command prints JSON instead: get one object, list and "
-      + "cancel an array, watch one object per line per change (NDJSON), download {\"path\",\"bytes\",\"file_id\"}.")
+      + "cancel an array, watch one object per line per change (NDJSON), download {\"path\",\"bytes\",\"file_id\"}. "
+      + "In the interactive shell and in scripts, set output json does the same for every later command.")
   }
 
   static func rest(_ page: inout Mdoc) {

@@ -1,14 +1,19 @@
 import BatchCommands
 import Foundation
+import Synchronization
 
 /// Runs one line or argument vector through the dispatcher and prints the result: the core of every line front end.
 ///
 /// The REPL, script mode and one-shot all call it, so they parse, run, render and report errors the same way. A
-/// running command is cancelled by Ctrl-C (its task is cancelled; remote jobs are never touched).
+/// running command is cancelled by Ctrl-C (its task is cancelled; remote jobs are never touched). The runner keeps
+/// the session's output options: when a command answers `.settings` (`set output json`), later lines, their
+/// rendering and their live events use the new settings.
 public final class LineRunner: Sendable {
-  public let dispatcher: Dispatcher
+  private let base: Dispatcher
   public let console: Console
   public let events: SessionEventSink
+  /// The output options of the next line: the context's to start with, then as `set` left them.
+  private let sessionOutput: Mutex<OutputOptions>
 
   /// The result of one line.
   public struct Outcome: Sendable {
@@ -20,10 +25,31 @@ public final class LineRunner: Sendable {
   }
 
   public init(dispatcher: Dispatcher, console: Console, events: SessionEventSink) {
-    self.dispatcher = dispatcher
+    self.base = dispatcher
     self.console = console
     self.events = events
+    self.sessionOutput = Mutex(dispatcher.context.output)
   }
+
+  // MARK: - Session state
+
+  /// The output options the next line runs with.
+  public var output: OutputOptions { sessionOutput.withLock { $0 } }
+
+  /// The dispatcher the next line runs through: the one given, with the session's current output options.
+  public var dispatcher: Dispatcher {
+    var dispatcher = base
+    dispatcher.context.output = output
+    return dispatcher
+  }
+
+  /// Keeps the settings a `set` answered with for the lines that follow.
+  private func adopt(_ output: CommandOutput?) {
+    guard case .settings(let settings, _)? = output else { return }
+    sessionOutput.withLock { $0 = settings.applied(to: $0) }
+  }
+
+  // MARK: - Running
 
   /// Tokenizes and runs a typed or scripted line; `errorPrefix` goes before each `error:` line (`script:3: `).
   public func run(line: String, errorPrefix: String = "") async -> Outcome {
@@ -41,13 +67,13 @@ public final class LineRunner: Sendable {
 
   /// Runs already split words (one-shot argv, or a tokenized line).
   public func run(words: [String], errorPrefix: String = "") async -> Outcome {
+    let dispatcher = self.dispatcher
     let report: CommandReport
     do {
       let invocation = try dispatcher.parse(words: words)
       var options = dispatcher.context.output
       if invocation.arguments.json { options.json = true }
       events.begin(options: options)
-      let dispatcher = self.dispatcher
       report =
         (try? await InterruptMonitor.shared.cancellingOnInterrupt { await dispatcher.execute(invocation) })
         ?? dispatcher.report(error: CancellationError())
@@ -55,6 +81,7 @@ public final class LineRunner: Sendable {
     } catch {
       report = await dispatcher.execute(words: words)  // renders the usage error consistently
     }
+    adopt(report.output)
     print(report, errorPrefix: errorPrefix)
     return Outcome(report: report)
   }

@@ -4,7 +4,8 @@ import Foundation
 /// Completes command lines from the command table: command names, flags, and values by parameter kind.
 ///
 /// Job ids come from the session's `JobIDCache` (filled by `list`/`get` and a background refresh), so a Tab never
-/// waits on the network. Status lists complete after the last comma; paths complete from the file system.
+/// waits on the network. Status lists complete after the last comma; paths complete from the file system; a choice
+/// completes to its words (`set output <Tab>` offers `json` and `table`).
 public struct ShellCompletionProvider: CompletionProvider {
   public let table: CommandTable
   public let jobIDs: JobIDCache
@@ -78,6 +79,8 @@ public struct ShellCompletionProvider: CompletionProvider {
       return table.names(for: frontEnd)
     case .filePaths:
       return paths(matching: current)
+    case .choices:
+      return kind.choices ?? []
     case .none:
       return []
     }

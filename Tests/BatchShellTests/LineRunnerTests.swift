@@ -1,0 +1,83 @@
+import BatchCommands
+import BatchCore
+import Foundation
+import Testing
+
+@testable import BatchShell
+
+/// `LineRunner` keeps a session's settings: `set output json` changes how later lines print, events included.
+@Suite struct LineRunnerTests {
+  @Test func setOutputJSONChangesLaterLines() async throws {
+    let session = SessionHarness()
+    let runner = session.runner
+    _ = await runner.run(line: "list")
+    #expect(session.stdout.hasPrefix("ID "))
+    let table = session.stdout
+
+    let change = await runner.run(line: "set output json")
+    #expect(change.exitStatus == .success && !change.isQuit)
+    #expect(session.stdout == table, "a change prints nothing")
+    #expect(runner.output.json && runner.dispatcher.context.output.json)
+
+    _ = await runner.run(line: "list")
+    #expect(session.stdout.dropFirst(table.count) == "[" + JSONText.compact(SessionHarness.job) + "]\n")
+    _ = await runner.run(line: "set")
+    #expect(session.stdout.hasSuffix("\n" + #"{"output":"json"}"# + "\n"))
+
+    _ = await runner.run(line: "set output table")
+    #expect(!runner.output.json)
+    _ = await runner.run(line: "set")
+    #expect(session.stdout.hasSuffix("\noutput  table\n"))
+    #expect(session.stderr == "")
+  }
+
+  @Test func liveEventsFollowTheSetting() async throws {
+    let session = SessionHarness()
+    _ = await session.runner.run(line: "set output json")
+    let outcome = await session.runner.run(line: "watch batch-1")
+    #expect(outcome.exitStatus == .success)
+    let lines = session.stdout.split(separator: "\n")
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.allSatisfy { $0.hasPrefix("{") }, "\(lines)")
+    #expect(lines.first?.contains(#""change":"initial""#) == true)
+    #expect(lines.last?.contains(#""change":"final""#) == true)
+  }
+
+  @Test func jsonFlagOnSetDoesNotChangeTheSession() async {
+    let session = SessionHarness()
+    _ = await session.runner.run(line: "set --json")
+    #expect(session.stdout == #"{"output":"table"}"# + "\n")
+    #expect(!session.runner.output.json)
+  }
+
+  @Test func badValuesAreUsageErrorsAndChangeNothing() async {
+    let session = SessionHarness(frontEnd: .script)
+    let outcome = await session.runner.run(line: "set output jsno", errorPrefix: "script:1: ")
+    #expect(outcome.exitStatus == .usage)
+    #expect(session.stderr == """
+      script:1: error: invalid value 'jsno' for VALUE; did you mean 'json'? (valid: table, json)
+      usage: set [SETTING] [VALUE]
+
+      """)
+    #expect(!session.runner.output.json)
+  }
+
+  @Test func oneShotDoesNotOfferSet() async {
+    let session = SessionHarness(frontEnd: .oneShot)
+    let outcome = await session.runner.run(words: ["set", "output", "json"])
+    #expect(outcome.exitStatus == .usage)
+    #expect(session.stderr == "error: 'set' is not available here (only in: repl, script)\n")
+    #expect(!session.runner.output.json)
+  }
+
+  @Test func scriptLinesAfterSetPrintJSON() async throws {
+    let session = SessionHarness(frontEnd: .script)
+    let script = session.directory.write("jobs.batchsh", Array("get batch-1\nset output json\n# now JSON\nlist\n".utf8))
+    let status = await ScriptRunner(runner: session.runner, reader: try PlainLineReader(path: script), keepGoing: false)
+      .run()
+    #expect(status == .success)
+    let json = "[" + JSONText.compact(SessionHarness.job) + "]\n"
+    #expect(session.stdout.hasSuffix("\n" + json), "\(session.stdout)")
+    #expect(session.stdout.hasPrefix("ID "), "the first line still prints a card: \(session.stdout)")
+  }
+}
