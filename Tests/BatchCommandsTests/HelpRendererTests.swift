@@ -93,4 +93,18 @@ import Testing
     #expect(try await dispatcher.run(words: ["list", "-h"]) == .help(HelpRenderer(frontEnd: .repl).help(for: list)))
     #expect(try await dispatcher.run(words: ["help"]) == .help(HelpRenderer(frontEnd: .repl).overview()))
   }
+
+  @Test func renderedHelpIsKeptPerFrontEnd() async throws {
+    let table = CommandTable.standard
+    for _ in 0..<2 {
+      for frontEnd in [FrontEnd.repl, .rpc, .oneShot] {
+        let dispatcher = Dispatcher(context: Fixtures.context(api: FakeBatchAPI(), frontEnd: frontEnd))
+        let expected = HelpRenderer(table: table, frontEnd: frontEnd).overview()
+        #expect(try await dispatcher.run(words: ["help"]) == .help(expected), "\(frontEnd)")
+      }
+    }
+    let repl = try await Dispatcher(context: Fixtures.context(api: FakeBatchAPI(), frontEnd: .repl)).run(words: ["help"])
+    let rpc = try await Dispatcher(context: Fixtures.context(api: FakeBatchAPI(), frontEnd: .rpc)).run(words: ["help"])
+    #expect(repl != rpc, "the REPL's overview lists quit and set; the RPC one does not")
+  }
 }

@@ -7,6 +7,16 @@ import Testing
     #expect(TextWidth.of(text) == width)
   }
 
+  @Test func printableASCIIMeasuresLikeCharacterByCharacter() {
+    let samples = [
+      "list --status IN_PROGRESS,COMPLETED", "~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./", "tab\tand\nnewline", "del\u{7F}",
+      "\r\n", String((0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }),
+    ]
+    for text in samples {
+      #expect(TextWidth.of(text) == text.reduce(0) { $0 + TextWidth.of($1) }, "\(text.debugDescription)")
+    }
+  }
+
   @Test func truncatesWithAnEllipsisByColumns() {
     #expect(TextWidth.truncate("abcdef", to: 4) == "abc…")
     #expect(TextWidth.truncate("abcdef", to: 6) == "abcdef")

@@ -14,10 +14,11 @@ public enum HelpCommand {
   )
 
   @Sendable static func run(_ arguments: ParsedArguments, _ context: CommandContext) async throws -> CommandOutput {
-    let renderer = HelpRenderer(table: context.table, frontEnd: context.frontEnd)
-    if let name = arguments.string(command.name), let target = context.table.command(named: name) {
-      return .help(renderer.help(for: target))
+    let table = context.table
+    let renderer = HelpRenderer(table: table, frontEnd: context.frontEnd)
+    if let name = arguments.string(command.name), let target = table.command(named: name) {
+      return .help(table.helpTexts.text(for: context.frontEnd, command: target.name) { renderer.help(for: target) })
     }
-    return .help(renderer.overview())
+    return .help(table.helpTexts.text(for: context.frontEnd, command: nil) { renderer.overview() })
   }
 }

@@ -3,6 +3,8 @@ public struct CommandTable: Sendable {
   public let commands: [CommandDescriptor]
   /// Flags every command accepts on the command line (`--json`, `-h`/`--help`); not RPC params.
   public let globalFlags: [ParamDescriptor]
+  /// The help texts rendered so far (`help` renders each one once).
+  let helpTexts = HelpTextCache()
 
   /// Builds a table; names and aliases must be unique.
   public init(commands: [CommandDescriptor], globalFlags: [ParamDescriptor] = CommandTable.standardGlobalFlags) {

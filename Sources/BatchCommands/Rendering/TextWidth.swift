@@ -2,7 +2,9 @@
 public enum TextWidth {
   /// The columns a string takes on a terminal (text without escape sequences).
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    // Printable ASCII, by far the most common text, is one column a byte: no Unicode property lookups.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   /// The columns one character takes: 0 for marks and controls, 2 for wide characters and emoji, else 1.
