@@ -55,6 +55,8 @@ let package = Package(
       dependencies: [
         "BatchCore", "BatchCommands", "BatchShell", "BatchRPC", "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
     .executableTarget(

@@ -24,6 +24,14 @@ import Testing
     }
   }
 
+  @Test func versionPrintsTheVersionWithoutAKey() async throws {
+    let box = try await Sandbox.start(speed: 0)
+    defer { box.close() }
+    let result = try await box.run(["--version"], env: ["TOGETHER_API_KEY": ""], baseURL: false)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.out.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(result)")
+  }
+
   @Test func getShowsACard() async throws {
     let world = try await World.make()
     defer { world.box.close() }

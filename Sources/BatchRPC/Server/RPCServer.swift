@@ -20,7 +20,7 @@ public final class RPCServer: Sendable {
   /// Lines longer than this (1 MiB) are dropped unread and answered with `-32700`.
   public static let defaultMaxLineLength = 1 << 20
   /// Commands other than `watch` that run at once; more wait their turn (about the HTTP client's connection pool).
-  public static let defaultMaxConcurrentCommands = 64
+  public static let defaultMaxConcurrentCommands = 16
 
   let dispatcher: Dispatcher
   let writer: OutputWriter
