@@ -39,7 +39,15 @@ import Testing
   }
 
   @Test func dropsCandidatesWithControlCharacters() {
-    #expect(complete("", ["ok", "bad\u{1B}[31m"]).candidates == ["ok"])
+    #expect(complete("", ["ok", "bad\u{1B}[31m", "del\u{7F}", "c1\u{85}", "tab\t"]).candidates == ["ok"])
+    #expect(complete("", ["ünïcödé", "日本"]).candidates == ["ünïcödé", "日本"])
+  }
+
+  @Test func commonPrefixIsByCharacters() {
+    #expect(Completion.commonPrefix("batch-abc", "batch-abd") == "batch-ab")
+    #expect(Completion.commonPrefix("batch", "batch-1") == "batch")
+    #expect(Completion.commonPrefix("e\u{301}x", "e\u{302}x") == "", "a shared scalar is not a shared character")
+    #expect(Completion.commonPrefix("日本語", "日本人") == "日本")
   }
 
   // MARK: - Quoting

@@ -28,6 +28,20 @@ import Testing
     #expect(completion.insertion == "son ")
   }
 
+  @Test func jobIDsCompleteToThePrefixEveryMatchShares() {
+    // Ten thousand ids: the first six thousand share "batch-a", the rest "batch-b".
+    let ids = (0..<10_000).map { "batch-\($0 < 6_000 ? "a" : "b")-\($0)" }
+    let provider = ShellCompletionProvider(table: .standard, jobIDs: JobIDCache(ids: ids), frontEnd: .repl)
+    let context = CompletionContext(textBeforeCursor: "get batch-")
+    let completion = Completion(context: context, candidates: provider.candidates(for: context))
+    #expect(completion.insertion == "")
+    #expect(completion.candidates.count == 10_000)
+    let one = CompletionContext(textBeforeCursor: "get batch-b-987")
+    #expect(Completion(context: one, candidates: provider.candidates(for: one)).insertion == "")
+    let unique = CompletionContext(textBeforeCursor: "get batch-b-998")
+    #expect(Completion(context: unique, candidates: provider.candidates(for: unique)).candidates.count == 10)
+  }
+
   @Test func otherKindsStillComplete() {
     #expect(candidates("get b") == ["batch-1"])
     #expect(candidates("list --status F") == ["FAILED"])

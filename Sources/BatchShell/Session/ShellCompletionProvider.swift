@@ -71,7 +71,8 @@ public struct ShellCompletionProvider: CompletionProvider {
   func values(of kind: ParamKind, current: String) -> [String] {
     switch kind.completion {
     case .jobIDs:
-      return jobIDs.ids(withPrefix: current, limit: 2000)
+      // Every match, not the first few: the text inserted is the prefix all of them share.
+      return jobIDs.ids(withPrefix: current)
     case .statusNames:
       let head = current.lastIndex(of: ",").map { String(current[...$0]) } ?? ""
       return ParamKind.statusNames.map { head + $0 }
