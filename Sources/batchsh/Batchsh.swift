@@ -69,7 +69,8 @@ struct Batchsh: AsyncParsableCommand {
       FileHandle.standardError.write(Data("batchsh: error: \(error)\n".utf8))
       throw ExitCode(ExitStatus(error: error).rawValue)
     }
-    let needsKey = !(command.first.map { ["help", "-h", "--help"].contains($0) } ?? false)
+    // Help needs no key: `help`, `-h`, and `COMMAND -h` / `COMMAND --help`.
+    let needsKey = command.first != "help" && !command.contains("-h") && !command.contains("--help")
     if settings.client == nil, needsKey {
       FileHandle.standardError.write(Data("batchsh: error: \(BatchError.missingAPIKey)\n".utf8))
       throw ExitCode(ExitStatus.authentication.rawValue)

@@ -35,6 +35,15 @@ import Testing
     #expect(result.err.contains("--sim"), "mentions the simulator: \(result)")
   }
 
+  @Test(arguments: [["help"], ["help", "watch"], ["watch", "--help"], ["get", "-h"]])
+  func helpNeedsNoKey(arguments: [String]) async throws {
+    let box = try await Sandbox.start(speed: 0)
+    defer { box.close() }
+    let result = try await box.run(arguments, env: ["TOGETHER_API_KEY": ""])
+    #expect(result.status == 0, "\(result)")
+    #expect(result.out.contains("Usage:") || result.out.contains("Commands:"), "\(result)")
+  }
+
   @Test func wrongKeyGivesFour() async throws {
     let box = try await Sandbox.start(speed: 0)
     defer { box.close() }
