@@ -1,5 +1,31 @@
 # Helpers for the benchmark scripts in scripts/bench/. Sourced, not run.
 
+# Prints "error: MESSAGE" on stderr and exits the script with status 1. For the top level of a script (inside $(...)
+# it would only end the substitution): `x=$(curl ... | python3 ...) || die "what failed"`. Under `set -e` a failing
+# substitution otherwise ends the script without a word.
+die() {
+  echo "error: $*" >&2
+  exit 1
+}
+
+# The benchmark venv, .venv-bench, with the official SDK together==3.1.1 and its `tg` CLI; creates (or reinstalls)
+# it when the module or the CLI is missing or another version. Sets VENV (the folder), PY (its python) and TG (its
+# tg). Call it at the top level (it sets variables), from the checkout's root.
+ensure_bench_venv() {
+  VENV=.venv-bench
+  PY=$VENV/bin/python
+  TG=$VENV/bin/tg
+  _bench_venv_ok && return 0
+  echo "creating $VENV with together==3.1.1" >&2
+  python3 -m venv "$VENV" || { echo "error: python3 -m venv $VENV failed (is python3-venv installed?)" >&2; return 1; }
+  "$VENV/bin/pip" install -q --disable-pip-version-check together==3.1.1 >&2 \
+    || { echo "error: pip could not install together==3.1.1 into $VENV" >&2; return 1; }
+  _bench_venv_ok || { echo "error: $VENV has no together 3.1.1 or no $TG after installing it" >&2; return 1; }
+}
+_bench_venv_ok() {
+  "$PY" -c 'import sys, together; sys.exit(together.__version__ != "3.1.1")' 2>/dev/null && [ -x "$TG" ]
+}
+
 # Prints the median of the numbers given as arguments (the lower middle one for an even count).
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
@@ -8,6 +34,19 @@ median() {
 # Prints the value of KEY in a line of `key=value` pairs read from stdin.
 field() {
   awk -v key="$1" '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } }'
+}
+
+# Prints the value of KEY on the line(s) of TEXT that contain the fixed string PATTERN: pick PATTERN KEY TEXT. When
+# there is no such line or no such key it prints an error line with the text and fails, so that `x=$(pick ...)`
+# stops a `set -e` script saying what was missing (a bare `$(grep ... | field ...)` would stop it silently).
+pick() {
+  local value
+  value=$(grep -F -- "$1" <<<"$3" | field "$2") || true
+  if [ -z "$value" ]; then
+    printf 'error: no %s= on a line with "%s" in:\n%s\n' "$2" "$1" "$3" >&2
+    return 1
+  fi
+  printf '%s\n' "$value"
 }
 
 # Prints a / b with the given number of decimals (default 1).

@@ -37,18 +37,27 @@ build_flags() {
 }
 
 # Builds products in a configuration: build_products CONFIG PRODUCT...; the log is shown only when a build fails.
-build_products() {
-  local config=$1 log product
+# It runs in a subshell, so its traps remove the temporary log also when the build is interrupted without touching
+# the caller's traps (a subshell starts with none of them set). On INT, TERM or HUP it removes the log once the
+# build in the foreground has ended and then dies of the same signal, so the caller reacts as it would to the
+# build's own death by it (its trap runs, or the default action).
+build_products() (
+  config=$1
   shift
   log=$(mktemp /tmp/batchsh-build.XXXXXX)
+  trap 'rm -f "$log"' EXIT
+  for signal in INT TERM HUP; do
+    # shellcheck disable=SC2064  # $signal now, $log and $BASHPID when it fires
+    trap "rm -f \"\$log\"; trap - $signal EXIT; kill -$signal \$BASHPID" "$signal"
+  done
   for product in "$@"; do
     # shellcheck disable=SC2046  # the flags are words
     if ! swift build $(build_flags "$config") --product "$product" >"$log" 2>&1; then
-      cat "$log" >&2; rm -f "$log"; return 1
+      cat "$log" >&2
+      exit 1
     fi
   done
-  rm -f "$log"
-}
+)
 
 # The folder the debug (or given configuration's) binaries are built into.
 bin_path() {
