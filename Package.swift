@@ -55,8 +55,6 @@ let package = Package(
       dependencies: [
         "BatchCore", "BatchCommands", "BatchShell", "BatchRPC", "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
     .executableTarget(
@@ -73,8 +71,6 @@ let package = Package(
       dependencies: [
         "BatchCore", "BatchSimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOPosix", package: "swift-nio"),
       ]
     ),
 

@@ -28,12 +28,16 @@ public struct Completion: Equatable, Sendable {
       return
     }
     let typed = line.current
-    let matches = Set(candidates.filter { $0.hasPrefix(typed) && !Self.hasControl($0) }).sorted()
-    guard let first = matches.first else {
+    var matches = candidates.filter { $0.hasPrefix(typed) && !Self.hasControl($0) }
+    // Job ids come sorted and unique already; sort and deduplicate only what is not.
+    if !zip(matches, matches.dropFirst()).allSatisfy({ $0 < $1 }) { matches = Set(matches).sorted() }
+    guard let first = matches.first, let last = matches.last else {
       self.init(insertion: "", candidates: [])
       return
     }
-    let common = matches.dropFirst().reduce(first) { Self.commonPrefix($0, $1) }
+    // In sorted ASCII text, what the first and the last share every match shares.
+    let common = Self.isPrintableASCII(first) && Self.isPrintableASCII(last)
+      ? Self.commonPrefix(first, last) : matches.dropFirst().reduce(first) { Self.commonPrefix($0, $1) }
     let suffix = String(common.dropFirst(typed.count))
     var insertion = Self.quoted(suffix, inside: line.quote, atWordStart: typed.isEmpty && line.isNewWord)
     if matches.count == 1 {

@@ -4,12 +4,13 @@ import BatchSimulator
 import Foundation
 
 /// Measures `BatchClient` against a simulator and prints one `key=value` line per figure.
+@main
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batchsh-bench",
     abstract: "Measure BatchClient: sequential gets, concurrent gets and list, against a running simulator.",
     discussion: """
-      Output lines look like `executor=default op=get_sequential n=2000 seconds=0.91 rps=2197.8`.
+      Output lines look like `client=BatchClient op=get_sequential n=2000 seconds=0.91 rps=2197.8`.
       Without --base-url an in-process simulator with --sim-jobs jobs is started on a loopback port.
       """)
 
@@ -33,9 +34,6 @@ struct BenchCommand: AsyncParsableCommand {
 
   @Option(help: "Figures to measure, comma-separated: get_sequential, get_concurrent, list, decode (list decode only).")
   var ops = "get_sequential,get_concurrent,list"
-
-  @Flag(help: "Run on NIO's event loop installed as the global executor (read before parsing).")
-  var nioExecutor = false
 
   func validate() throws {
     guard getCount > 0, concurrency > 0, listRuns > 0 else {
@@ -61,7 +59,7 @@ struct BenchCommand: AsyncParsableCommand {
     let apiKey = key ?? ProcessInfo.processInfo.environment["TOGETHER_API_KEY"] ?? "sim-key"
     let configuration = try BatchClientConfiguration(baseURL: base, apiKey: apiKey, retryPolicy: .none)
     let bench = ClientBenchmark(client: BatchClient(configuration: configuration))
-    let label = "executor=\(nioExecutor ? "nio" : "default")"
+    let label = "client=BatchClient"
     let wanted = Set(ops.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
 
     let ids = try await bench.jobIDs()

@@ -5,8 +5,6 @@ import BatchRPC
 import BatchShell
 import BatchSimulator
 import Foundation
-import NIOCore
-import NIOPosix
 
 /// The `batchsh` executable: flags, the choice of front end, and wiring; the libraries hold the logic.
 @main
@@ -32,19 +30,6 @@ struct Batchsh: AsyncParsableCommand {
   @Flag(help: .hidden) var generateManPage = false
   @Argument(parsing: .captureForPassthrough, help: "A command to run once, with its arguments.")
   var command: [String] = []
-
-  /// The entry point: ArgumentParser's, after choosing the executor.
-  ///
-  /// A JSON-RPC server runs thousands of HTTP requests at once; with NIO's event loops as the global executor a
-  /// request's task resumes on the loop that owns its connection instead of hopping to another thread and back. The
-  /// executor must be installed on the main thread before any task is enqueued, so `--rpc` is looked for ahead of
-  /// parsing. The line front ends keep the default executor: libedit and blocking reads must not sit on a loop.
-  static func main() async {
-    if CommandLine.arguments.dropFirst().contains("--rpc") {
-      _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-    }
-    await main(nil)
-  }
 
   /// The help of an option, from the list the man page is generated from.
   static func help(_ option: LaunchOption) -> ArgumentHelp {

@@ -1,4 +1,5 @@
 import Foundation
+import BatchSimulator
 import Testing
 
 @testable import BatchCore
@@ -6,7 +7,7 @@ import Testing
 /// The fast timestamp reader agrees with `Date.ISO8601FormatStyle` and refuses what is not a real instant.
 @Suite struct ISO8601ScannerTests {
   @Test func readsWhatTheFormatStyleWritesAcrossCenturiesAndOffsets() throws {
-    var generator = SystemRandomNumberGenerator()
+    var generator = SimRandom(seed: 8601)  // seeded: a failure repeats
     for _ in 0..<2_000 {
       let millis = Int64.random(in: -2_000_000_000_000...7_000_000_000_000, using: &generator)
       let date = Date(timeIntervalSince1970: Double(millis) / 1000)

@@ -26,6 +26,20 @@ struct JobJSONTests {
     #expect(written.objectValue?.count == BatchJob.CodingKeys.allCases.count)
   }
 
+  @Test func bytesMatchASortedKeysEncoderForPlainJobs() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    for progress in [42.0, 12.5, 0, 100] {
+      var job = ResultEncoderTests.running
+      job.progress = progress
+      job.outputFileID = "file-out"
+      job.endpoint = "/v1/chat/completions"
+      job.error = "a \"quoted\" word"
+      #expect(String(decoding: JobJSON.bytes(job), as: UTF8.self)
+        == String(decoding: try encoder.encode(job), as: UTF8.self))
+    }
+  }
+
   @Test func omitsAbsentFields() throws {
     let bare = BatchJob(id: "")
     #expect(String(decoding: JobJSON.bytes(bare), as: UTF8.self) == #"{"id":""}"#)

@@ -38,8 +38,8 @@ import Testing
     #expect(completion.candidates.count == 10_000)
     let one = CompletionContext(textBeforeCursor: "get batch-b-987")
     #expect(Completion(context: one, candidates: provider.candidates(for: one)).insertion == "")
-    let unique = CompletionContext(textBeforeCursor: "get batch-b-998")
-    #expect(Completion(context: unique, candidates: provider.candidates(for: unique)).candidates.count == 10)
+    let tenMatches = CompletionContext(textBeforeCursor: "get batch-b-998")
+    #expect(Completion(context: tenMatches, candidates: provider.candidates(for: tenMatches)).candidates.count == 10)
   }
 
   @Test func otherKindsStillComplete() {

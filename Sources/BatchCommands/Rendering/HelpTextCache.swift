@@ -4,7 +4,7 @@ import Synchronization
 ///
 /// A table never changes once built, so its help text is rendered once per front end and command: a program that
 /// asks `help` over JSON-RPC thousands of times a second gets it for the cost of a lookup.
-public final class HelpTextCache: Sendable {
+final class HelpTextCache: Sendable {
   private let texts = Mutex<[Key: String]>([:])
 
   private struct Key: Hashable {
@@ -13,7 +13,7 @@ public final class HelpTextCache: Sendable {
     var command: String?
   }
 
-  public init() {}
+  init() {}
 
   /// The cached text, or the text `render` makes, kept for next time.
   func text(for frontEnd: FrontEnd, command: String?, render: () -> String) -> String {

@@ -4,7 +4,7 @@ import BatchCore
 ///
 /// `JSONEncoder` costs tens of microseconds per job, a large share of a `get` when thousands are answered per second
 /// and of every `watch/update`. The switch over `BatchJob.CodingKeys` is exhaustive, so a field added to the model
-/// does not compile here until it is written; `ResultEncoderTests` checks the output against `rpcResult()`.
+/// does not compile here until it is written; `JobJSONTests` checks the output against `JSONEncoder`'s.
 enum JobJSON {
   /// The job as JSON text, keys in sorted order like every object the server writes.
   static func bytes(_ job: BatchJob) -> [UInt8] {

@@ -19,7 +19,8 @@ import Synchronization
 public final class RPCServer: Sendable {
   /// Lines longer than this (1 MiB) are dropped unread and answered with `-32700`.
   public static let defaultMaxLineLength = 1 << 20
-  /// Commands other than `watch` that run at once; more wait their turn (about the HTTP client's connection pool).
+  /// Commands other than `watch` that run at once; more wait their turn. Each holds one pooled connection; on
+  /// loopback sixteen keep both ends busy, and more only add connections that contend for the same cores.
   public static let defaultMaxConcurrentCommands = 16
 
   let dispatcher: Dispatcher
