@@ -49,10 +49,22 @@ extension ByteBuffer {
 
   /// Writes an integer in decimal.
   mutating func writeDecimal(_ value: Int) {
-    if value >= 0, value < 10 {
-      writeInteger(UInt8(ascii: "0") + UInt8(value))
-    } else {
-      writeString(String(value))
+    if value < 0 { writeInteger(UInt8(ascii: "-")) }
+    writeDigits(value.magnitude, radix: 10)
+  }
+
+  /// Writes an unsigned number in a radix up to 36 (lowercase letters past 9), without making a `String`.
+  mutating func writeDigits(_ value: UInt, radix: UInt) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits in
+      var rest = value
+      var start = digits.count
+      repeat {
+        let digit = UInt8(rest % radix)
+        start -= 1
+        digits[start] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+        rest /= radix
+      } while rest > 0
+      writeBytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(digits)[start...]))
     }
   }
 

@@ -78,12 +78,12 @@ struct FileContentGenerator: IteratorProtocol {
     switch kind {
     case .input:
       head.writeStaticString("{\"custom_id\":\"request-")
-      head.writeDigits(lineNumber)
+      head.writeDecimal(lineNumber)
       head.writeStaticString("\",\"body\":{\"model\":")
       head.writeString(modelJSON)
       head.writeStaticString(",\"messages\":[{\"role\":\"user\",\"content\":\"")
       tail.writeStaticString("\"}],\"max_tokens\":")
-      tail.writeDigits(random.int(64...1024))
+      tail.writeDecimal(random.int(64...1024))
       tail.writeStaticString("}}\n")
     case .output:
       let prompt = random.int(8...900)
@@ -91,29 +91,29 @@ struct FileContentGenerator: IteratorProtocol {
       head.writeStaticString("{\"id\":")
       head.writeRequestID(requestID)
       head.writeStaticString(",\"custom_id\":\"request-")
-      head.writeDigits(lineNumber)
+      head.writeDecimal(lineNumber)
       head.writeStaticString("\",\"response\":{\"status_code\":200,\"request_id\":")
       head.writeRequestID(requestID)
       head.writeStaticString(",\"body\":{\"id\":")
       head.writeRequestID(requestID)
       head.writeStaticString(",\"object\":\"chat.completion\",\"created\":")
-      head.writeDigits(created)
+      head.writeDecimal(created)
       head.writeStaticString(",\"model\":")
       head.writeString(modelJSON)
       head.writeStaticString(",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"")
       tail.writeStaticString("\"},\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":")
-      tail.writeDigits(prompt)
+      tail.writeDecimal(prompt)
       tail.writeStaticString(",\"completion_tokens\":")
-      tail.writeDigits(completion)
+      tail.writeDecimal(completion)
       tail.writeStaticString(",\"total_tokens\":")
-      tail.writeDigits(prompt + completion)
+      tail.writeDecimal(prompt + completion)
       tail.writeStaticString("}}},\"error\":null}\n")
     case .error:
       let code = ["invalid_request_error", "context_length_exceeded", "server_error"][random.int(0...2)]
       head.writeStaticString("{\"id\":")
       head.writeRequestID(requestID)
       head.writeStaticString(",\"custom_id\":\"request-")
-      head.writeDigits(lineNumber)
+      head.writeDecimal(lineNumber)
       head.writeStaticString("\",\"response\":null,\"error\":{\"code\":\"")
       head.writeString(code)
       head.writeStaticString("\",\"message\":\"")
@@ -145,26 +145,10 @@ struct FileContentGenerator: IteratorProtocol {
 }
 
 extension ByteBuffer {
-  /// Writes a non-negative integer in decimal.
-  fileprivate mutating func writeDigits(_ value: Int) {
-    writeNumber(UInt64(value), radix: 10)
-  }
-
   /// Writes `"req-…"`: the request id, in base 36, quoted.
   fileprivate mutating func writeRequestID(_ value: UInt64) {
     writeStaticString("\"req-")
-    writeNumber(value, radix: 36)
+    writeDigits(UInt(value), radix: 36)
     writeStaticString("\"")
-  }
-
-  private mutating func writeNumber(_ value: UInt64, radix: UInt64) {
-    var digits: (UInt64, Int) = (value, 0)
-    var scratch = [UInt8](repeating: 0, count: 20)
-    repeat {
-      let digit = UInt8(digits.0 % radix)
-      scratch[19 - digits.1] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-      digits = (digits.0 / radix, digits.1 + 1)
-    } while digits.0 > 0
-    writeBytes(scratch[(20 - digits.1)...])
   }
 }
