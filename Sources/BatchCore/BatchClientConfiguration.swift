@@ -34,8 +34,11 @@ public struct BatchClientConfiguration: Sendable {
     userAgent: String = BatchshVersion.userAgent
   ) throws(BatchError) {
     let normalized = Self.normalize(baseURL)
+    // `host` decodes the name with ICU's IDNA tables, a megabyte of memory in every run; only an international
+    // name (percent-encoded here) needs them, and the loopback names and addresses are plain ASCII.
     guard let components = URLComponents(string: normalized), let scheme = components.scheme?.lowercased(),
-      scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+      scheme == "http" || scheme == "https", let encodedHost = components.percentEncodedHost, !encodedHost.isEmpty,
+      let host = encodedHost.contains("%") ? components.host : encodedHost
     else {
       throw .transport("invalid base URL '\(BatchError.printable(baseURL))': expected http(s)://HOST[:PORT]")
     }

@@ -103,7 +103,7 @@ import Testing
 
   @Test func passedDeadlineAndOtherTimeZones() {
     var options = OutputOptions.plain
-    options.timeZone = TimeZone(secondsFromGMT: -5 * 3600 - 1800)!
+    options.zone = .fixed(secondsFromGMT: -5 * 3600 - 1800)
     let job = BatchJob(id: "b", status: .inProgress, jobDeadline: Fixtures.timestamp(90))
     let card = JobCardRenderer(options: options, now: Fixtures.now).render(job)
     #expect(card.last == "Deadline     2026-03-01 06:28:30 -05:30 (passed)")

@@ -22,8 +22,11 @@ import Testing
   }
 
   @Test func absoluteTimesInUTCAndWithOffsets() {
-    #expect(TimeText.absolute(now, timeZone: TimeZone(identifier: "UTC")!) == "2026-03-01 12:00:00 UTC")
-    #expect(TimeText.absolute(now, timeZone: TimeZone(secondsFromGMT: 3600)!) == "2026-03-01 13:00:00 +01:00")
+    #expect(TimeText.absolute(now, zone: .utc) == "2026-03-01 12:00:00 UTC")
+    #expect(TimeText.absolute(now, zone: .fixed(secondsFromGMT: 3600)) == "2026-03-01 13:00:00 +01:00")
+    #expect(TimeText.absolute(now, zone: .fixed(secondsFromGMT: -(9 * 3600 + 30 * 60))) == "2026-03-01 02:30:00 -09:30")
+    #expect(TimeText.absolute(now, zone: .fixed(secondsFromGMT: 0)) == "2026-03-01 12:00:00 UTC")
+    #expect(TimeText.absolute(Date(timeIntervalSince1970: 0.999), zone: .utc) == "1970-01-01 00:00:00 UTC")
   }
 
   @Test(arguments: [
@@ -31,6 +34,14 @@ import Testing
     (5_000_000_000_000, "5.0 TB"),
   ] as [(Int64, String)])
   func byteCountsInDecimalUnits(bytes: Int64, expected: String) {
+    #expect(TimeText.bytes(bytes) == expected)
+  }
+
+  @Test(arguments: [
+    (Int64(1049), "1.0 kB"), (1050, "1.1 kB"), (643_800, "643.8 kB"), (999_949, "999.9 kB"), (999_950, "1.0 MB"),
+    (12_345_678_901, "12.3 GB"),
+  ] as [(Int64, String)])
+  func byteCountsRoundToOneDecimal(bytes: Int64, expected: String) {
     #expect(TimeText.bytes(bytes) == expected)
   }
 }

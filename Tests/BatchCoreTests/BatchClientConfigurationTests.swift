@@ -34,7 +34,7 @@ import Testing
     "plain http with a key is refused off this machine",
     arguments: [
       "http://api.together.ai", "http://10.0.0.1:8080/v1", "http://128.0.0.1", "http://localhost.evil.com",
-      "http://[::2]",
+      "http://[::2]", "http://127.0.0.1@evil.example", "http://localhost:9@evil.example:80",
     ])
   func insecure(url: String) throws {
     let error = try #require(throws: BatchError.self) { try BatchClientConfiguration(baseURL: url, apiKey: "k") }
@@ -46,11 +46,19 @@ import Testing
     #expect(error.description.contains("https://"))
   }
 
+  @Test func internationalHostsAreShownDecoded() throws {
+    let error = try #require(throws: BatchError.self) {
+      try BatchClientConfiguration(baseURL: "http://xn--bcher-kva.de:8080", apiKey: "k")
+    }
+    #expect(error == .insecureTransport(host: "bücher.de:8080"))
+  }
+
   @Test(
     "plain http is fine for loopback hosts, or without a key",
     arguments: [
       ("http://127.0.0.1:9", "k", true), ("http://localhost:9", "k", true), ("http://127.8.9.10", "k", true),
       ("http://[::1]:9", "k", true), ("http://sim.localhost", "k", true), ("http://example.com", nil, false),
+      ("HTTP://LocalHost:9/v1", "k", true), ("http://user@127.0.0.1:9", "k", true),
     ])
   func allowed(url: String, key: String?, loopback: Bool) throws {
     let configuration = try BatchClientConfiguration(baseURL: url, apiKey: key)

@@ -13,29 +13,30 @@ public struct OutputOptions: Sendable, Equatable {
   /// Whether the terminal shows Unicode (progress bars in `█░`, else `#.`).
   public var unicode: Bool
   /// The zone absolute times are shown in.
-  public var timeZone: TimeZone
+  public var zone: DisplayZone
 
   public init(
     json: Bool = false, color: Bool = false, width: Int? = nil, isTerminal: Bool = false, unicode: Bool = true,
-    timeZone: TimeZone = .current
+    zone: DisplayZone = .local
   ) {
     self.json = json
     self.color = color
     self.width = width
     self.isTerminal = isTerminal
     self.unicode = unicode
-    self.timeZone = timeZone
+    self.zone = zone
   }
 
   /// Plain output for pipes and tests: no colour, Unicode bars, UTC.
-  public static let plain = OutputOptions(timeZone: TimeZone(identifier: "UTC")!)
+  public static let plain = OutputOptions(zone: .utc)
 
   /// Whether the environment's locale looks like UTF-8 (`LC_ALL`, `LC_CTYPE`, `LANG`, first one set).
   public static func localeIsUTF8(environment: [String: String]) -> Bool {
     for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
       if let value = environment[name], !value.isEmpty {
+        // `firstRange(of:)` is the standard library's; Foundation's `contains` would go through NSString.
         let lowered = value.lowercased()
-        return lowered.contains("utf-8") || lowered.contains("utf8")
+        return lowered.firstRange(of: "utf-8") != nil || lowered.firstRange(of: "utf8") != nil
       }
     }
     return false

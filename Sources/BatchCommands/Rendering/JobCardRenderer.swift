@@ -59,7 +59,7 @@ public struct JobCardRenderer: Sendable {
 
   private func time(_ timestamp: BatchTimestamp, relative: ((Date) -> String)?) -> String {
     guard let date = timestamp.date else { return clean(timestamp.raw) }
-    let absolute = TimeText.absolute(date, timeZone: options.timeZone)
+    let absolute = TimeText.absolute(date, zone: options.zone)
     return relative.map { "\(absolute) (\($0(date)))" } ?? absolute
   }
 

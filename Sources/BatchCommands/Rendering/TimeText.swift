@@ -28,16 +28,14 @@ public enum TimeText {
   }
 
   /// A date as `2026-03-01 12:00:05 UTC`, or with a numeric offset (`+02:00`) outside UTC.
-  public static func absolute(_ date: Date, timeZone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let text = String(format: "%04d-%02d-%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-      c.minute ?? 0, c.second ?? 0)
-    let offset = timeZone.secondsFromGMT(for: date)
+  public static func absolute(_ date: Date, zone: DisplayZone) -> String {
+    let clock = zone.wallClock(at: date)
+    var text = padded(clock.year, to: 4) + "-" + padded(clock.month) + "-" + padded(clock.day)
+    text += " " + padded(clock.hour) + ":" + padded(clock.minute) + ":" + padded(clock.second)
+    let offset = clock.secondsFromGMT
     if offset == 0 { return text + " UTC" }
     let sign = offset < 0 ? "-" : "+"
-    return text + " " + sign + String(format: "%02d:%02d", abs(offset) / 3600, abs(offset) % 3600 / 60)
+    return text + " " + sign + padded(abs(offset) / 3600) + ":" + padded(abs(offset) % 3600 / 60)
   }
 
   /// A size in bytes as `512 B`, `1.2 kB`, `34.5 MB`, `1.1 GB` (decimal units).
@@ -46,9 +44,22 @@ public enum TimeText {
     var value = Double(count)
     for unit in ["kB", "MB", "GB", "TB"] {
       value /= 1000
-      if value < 999.95 || unit == "TB" { return String(format: "%.1f", value) + " " + unit }
+      if value < 999.95 || unit == "TB" { return oneDecimal(value) + " " + unit }
     }
     return "\(count) B"
+  }
+
+  /// A non-negative number with one decimal, rounded half up: `1.2`, `999.9`, `5.0`.
+  static func oneDecimal(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+
+  /// `value` with leading zeros to `width` digits (`7` → `07`); a negative value keeps its sign in front.
+  static func padded(_ value: Int, to width: Int = 2) -> String {
+    let digits = String(value.magnitude)
+    let zeros = String(repeating: "0", count: max(0, width - digits.count))
+    return (value < 0 ? "-" : "") + zeros + digits
   }
 
   private static func largestUnit(_ seconds: Double) -> String {
