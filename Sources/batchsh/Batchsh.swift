@@ -7,8 +7,10 @@ import BatchSimulator
 import Foundation
 
 /// The `batchsh` executable: flags, the choice of front end, and wiring; the libraries hold the logic.
+///
+/// A synchronous command whose async part runs through `BlockingTask` (it says why).
 @main
-struct Batchsh: AsyncParsableCommand {
+struct Batchsh: ParsableCommand, Sendable {
   static let configuration = CommandConfiguration(
     commandName: "batchsh",
     abstract: "A shell for Together AI batch inference jobs.",
@@ -36,7 +38,7 @@ struct Batchsh: AsyncParsableCommand {
     ArgumentHelp(option.summary, valueName: option.valueName)
   }
 
-  mutating func run() async throws {
+  mutating func run() throws {
     if generateManPage { return print(ManPage(table: .standard).render(), terminator: "") }
     if command == ["--version"] { return print(BatchshVersion.current) }  // swallowed like --help, below
     if command == ["--help"] || command == ["-h"] {
@@ -44,24 +46,37 @@ struct Batchsh: AsyncParsableCommand {
       FileHandle.standardOutput.write(Data((Self.helpMessage() + "\n\n").utf8))
       command = ["help"]
     }
-    let simulator = sim ? try await SimulatorServer.start(
-      SimulatorConfiguration(jobs: simJobs, speed: simSpeed, apiKey: nil)) : nil
+    let flags = self
+    let status = BlockingTask.run { await flags.launch() }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Starts the in-process simulator if asked, resolves the settings and runs the front end; the exit status.
+  private func launch() async -> Int32 {
+    let simulator: SimulatorServer?
     let settings: SessionSettings
+    do {
+      simulator = sim ? try await SimulatorServer.start(
+        SimulatorConfiguration(jobs: simJobs, speed: simSpeed, apiKey: nil)) : nil
+    } catch {
+      FileHandle.standardError.write(Data("batchsh: error: cannot start the simulator: \(error)\n".utf8))
+      return ExitStatus.failure.rawValue
+    }
     do {
       settings = try SessionSettings.resolve(
         baseURL: baseURL, color: color, simulator: simulator.map { ($0.baseURL, "sim-key") })
     } catch {
       FileHandle.standardError.write(Data("batchsh: error: \(error)\n".utf8))
-      throw ExitCode(ExitStatus(error: error).rawValue)
+      return ExitStatus(error: error).rawValue
     }
     // Help needs no key: `help`, `-h`, and `COMMAND -h` / `COMMAND --help`.
     let needsKey = command.first != "help" && !command.contains("-h") && !command.contains("--help")
     if settings.client == nil, needsKey {
       FileHandle.standardError.write(Data("batchsh: error: \(BatchError.missingAPIKey)\n".utf8))
-      throw ExitCode(ExitStatus.authentication.rawValue)
+      return ExitStatus.authentication.rawValue
     }
     let status = await Launcher(settings: settings, rpc: rpc, file: file, keepGoing: keepGoing, command: command).run()
     await simulator?.stop()
-    if status != 0 { throw ExitCode(status) }
+    return status
   }
 }
