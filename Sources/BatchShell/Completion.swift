@@ -28,9 +28,15 @@ public struct Completion: Equatable, Sendable {
       return
     }
     let typed = line.current
-    var matches = candidates.filter { $0.hasPrefix(typed) && !Self.hasControl($0) }
-    // Job ids come sorted and unique already; sort and deduplicate only what is not.
-    if !zip(matches, matches.dropFirst()).allSatisfy({ $0 < $1 }) { matches = Set(matches).sorted() }
+    var matches: [String]
+    if let ascending = Self.printableASCIIOrder(candidates, startingWith: typed) {
+      // Job ids: all match and need no filtering, and bytes compare as the strings do.
+      matches = ascending ? candidates : Set(candidates).sorted()
+    } else {
+      matches = candidates.filter { $0.hasPrefix(typed) && !Self.hasControl($0) }
+      // Sort and deduplicate only what is not sorted and unique already.
+      if !zip(matches, matches.dropFirst()).allSatisfy({ $0 < $1 }) { matches = Set(matches).sorted() }
+    }
     guard let first = matches.first, let last = matches.last else {
       self.init(insertion: "", candidates: [])
       return
@@ -96,4 +102,30 @@ public struct Completion: Equatable, Sendable {
   static func isPrintableASCII(_ text: String) -> Bool {
     text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
+
+  /// When `typed` and every candidate are printable ASCII and every candidate starts with `typed`: whether the
+  /// candidates are in strictly ascending order (for ASCII, byte order is the strings' order). Otherwise nil.
+  ///
+  /// One pass that reads each string in place: with ten thousand job ids a Tab is bound by memory, and copying
+  /// the strings (a reference-count write to each) in three passes took 8 ms.
+  static func printableASCIIOrder(_ candidates: [String], startingWith typed: String) -> Bool? {
+    let prefix = Array(typed.utf8)
+    guard prefix.allSatisfy(isPrintableASCII) else { return nil }
+    var ascending = true
+    for index in candidates.indices {
+      let verdict = candidates[index].utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        guard bytes.starts(with: prefix), bytes.allSatisfy(isPrintableASCII) else { return false }
+        if ascending, index > candidates.startIndex {
+          ascending = candidates[index - 1].utf8.withContiguousStorageIfAvailable {
+            $0.lexicographicallyPrecedes(bytes)
+          } ?? false
+        }
+        return true
+      }
+      guard verdict == true else { return nil }
+    }
+    return ascending
+  }
+
+  private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 }

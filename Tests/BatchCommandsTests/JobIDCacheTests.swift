@@ -10,6 +10,9 @@ import Testing
     #expect(cache.ids(withPrefix: "batch-a", limit: 2) == ["batch-a1", "batch-a10"])
     #expect(cache.ids(withPrefix: "") == ["batch-a1", "batch-a10", "batch-a2", "batch-b2", "other"])
     #expect(cache.ids(withPrefix: "x").isEmpty)
+    #expect(cache.ids(withPrefix: "batch-", limit: 0).isEmpty)
+    #expect(cache.ids(withPrefix: "batch-b", limit: 9) == ["batch-b2"])
+    #expect(cache.ids(withPrefix: "batch-a10") == ["batch-a10"])
     #expect(cache.ids(withPrefix: "other-longer").isEmpty)
   }
 

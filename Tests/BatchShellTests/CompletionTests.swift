@@ -36,6 +36,11 @@ import Testing
 
   @Test func candidatesAreSortedAndUnique() {
     #expect(complete("", ["list", "get", "list", "cancel"]).candidates == ["cancel", "get", "list"])
+    // All matching ASCII (the job-id path) and mixed ones (filtered) give the same order.
+    #expect(complete("get b", ["batch-2", "batch-1", "batch-1"]).candidates == ["batch-1", "batch-2"])
+    #expect(complete("get b", ["batch-2", "other", "batch-1", "b\u{1B}"]).candidates == ["batch-1", "batch-2"])
+    #expect(complete("get ", ["b", "B", "a-1", "a"]).candidates == ["B", "a", "a-1", "b"])
+    #expect(complete("get é", ["é2", "é1"]).candidates == ["é1", "é2"])
   }
 
   @Test func dropsCandidatesWithControlCharacters() {

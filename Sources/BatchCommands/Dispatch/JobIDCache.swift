@@ -38,13 +38,16 @@ public final class JobIDCache: Sendable {
       let middle = (low + high) / 2
       if ids[middle] < prefix { low = middle + 1 } else { high = middle }
     }
-    var result: [String] = []
-    var index = low
-    while index < ids.count, result.count < limit, ids[index].hasPrefix(prefix) {
-      result.append(ids[index])
-      index += 1
+    // The matches run on from `low`; find where they end the same way.
+    var end = ids.count
+    var start = low
+    while start < end {
+      let middle = (start + end) / 2
+      if ids[middle].hasPrefix(prefix) { start = middle + 1 } else { end = middle }
     }
-    return result
+    // A slice copied whole shares the array's storage: `batch-` over ten thousand ids copies no string.
+    let count = Swift.min(end - low, Swift.max(limit, 0))
+    return Array(ids[low..<(low + count)])
   }
 
   // MARK: - Writing
