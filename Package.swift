@@ -53,7 +53,7 @@ let package = Package(
     .executableTarget(
       name: "batchsh",
       dependencies: [
-        "BatchCore", "BatchCommands", "BatchShell", "BatchRPC", "BatchSimulator",
+        "BatchCore", "BatchCommands", "BatchShell", "BatchRPC", "BatchSimulator", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -7,6 +7,9 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +35,15 @@ int cel_setlocale(void) {
 }
 
 void cel_flush_stdout(void) { (void)fflush(stdout); }
+
+int cel_limit_malloc_arenas(int count) {
+#ifdef M_ARENA_MAX
+  return mallopt(M_ARENA_MAX, count);
+#else
+  (void)count;
+  return 0;
+#endif
+}
 
 // MARK: - Signals
 

