@@ -26,6 +26,19 @@ _bench_venv_ok() {
   "$PY" -c 'import sys, together; sys.exit(together.__version__ != "3.1.1")' 2>/dev/null && [ -x "$TG" ]
 }
 
+# Builds scripts/bench/peak-rss.c into .build/bench/peak-rss when missing or older than the source and exports
+# PEAK_RSS, which the drivers run measured programs through (peak_rss.py says why). Uses cc, else the Swift
+# toolchain's clang.
+ensure_peak_rss() {
+  local source=scripts/bench/peak-rss.c binary=.build/bench/peak-rss compiler
+  if [ ! -x "$binary" ] || [ "$source" -nt "$binary" ]; then
+    compiler=$(command -v cc || command -v clang) || die "no C compiler (cc or clang) to build $source"
+    mkdir -p .build/bench
+    "$compiler" -O2 -o "$binary" "$source" || die "could not build $source"
+  fi
+  export PEAK_RSS=$PWD/$binary
+}
+
 # Prints the median of the numbers given as arguments (the lower middle one for an even count).
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'

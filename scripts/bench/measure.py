@@ -3,7 +3,8 @@
 
   measure.py LOG COMMAND [ARGS...]
       seconds=wall time from spawn to exit  cpu_seconds=user+system  user_seconds  system_seconds
-      peak_rss_mb=ru_maxrss of the child (wait4; KiB on Linux)  exit=exit status (negative: killed by that signal)
+      peak_rss_mb=peak RSS of the command (through peak-rss, see peak_rss.py)  exit=exit status (negative: killed
+      by that signal)
 
 The command's stdout and stderr go to the file LOG. SIGTERM or SIGINT stops the command too. Used by scripts/bench/.
 """
@@ -14,6 +15,8 @@ import subprocess
 import sys
 import time
 
+import peak_rss
+
 
 def main():
     if len(sys.argv) < 3:
@@ -22,7 +25,8 @@ def main():
     signal.signal(signal.SIGINT, signal.default_int_handler)  # a background job starts with SIGINT ignored
     with open(sys.argv[1], "ab") as log:
         began = time.perf_counter()
-        process = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+        argv, report = peak_rss.wrap(sys.argv[2:])
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         try:
             _, status, usage = os.wait4(process.pid, 0)
         except BaseException:
@@ -30,9 +34,10 @@ def main():
             process.wait()
             raise
         seconds = time.perf_counter() - began
+        peak, _, exit_status = peak_rss.read(report)
+    # CPU from wait4: the helper's own (a fork and a wait) plus the command's, which it reaped.
     print(f"seconds={seconds:.3f} cpu_seconds={usage.ru_utime + usage.ru_stime:.2f} user_seconds={usage.ru_utime:.2f} "
-          f"system_seconds={usage.ru_stime:.2f} peak_rss_mb={usage.ru_maxrss / 1024:.1f} "
-          f"exit={os.waitstatus_to_exitcode(status)}")
+          f"system_seconds={usage.ru_stime:.2f} peak_rss_mb={peak / 1024:.1f} exit={exit_status}")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ stdout; progress and failures go to stderr, and a failed check exits 1 with an `
 
   shell-driver.py oneshot BATCHSH TG URL ID MODEL RUNS
       `BATCHSH --base-url URL get ID` and `TG batches get ID`, RUNS of each, alternating (one untimed warm-up of
-      each first). stdin /dev/null, stdout and stderr to pipes. Wall time from before the spawn to wait4's return;
-      peak RSS from wait4's rusage. Each run must exit 0 and print the job (its model; batchsh also its id), and
+      each first). stdin /dev/null, stdout and stderr to pipes. Wall time from before the spawn to wait4's return
+      (the peak-rss helper adds a fork); peak RSS through peak-rss (see peak_rss.py). Each run must exit 0 and
+      print the job (its model; batchsh also its id), and
       the simulator must have counted one GET of the job per run.
   shell-driver.py prompt BATCHSH URL RUNS
       `BATCHSH --base-url URL` on a fresh pseudo-terminal (its controlling terminal, TERM=xterm, 50x200): time
@@ -37,6 +38,8 @@ import tempfile
 import termios
 import time
 import urllib.request
+
+import peak_rss
 
 ROWS, COLUMNS = 50, 200
 PROMPT = re.compile(rb"batchsh\[[^\]\r\n]*\]> ")
@@ -116,6 +119,7 @@ def sim_get_count(url, job_id):
 
 def run_once(argv, env):
     """Runs argv to completion; returns (wall seconds, peak RSS KiB, exit code, stdout, stderr)."""
+    argv, report = peak_rss.wrap(argv)
     began = time.perf_counter()
     process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env=env)
@@ -127,7 +131,8 @@ def run_once(argv, env):
         process.returncode = os.waitstatus_to_exitcode(status)
     finally:
         kill(process)
-    return wall, usage.ru_maxrss, process.returncode, out, err
+    peak, _, code = peak_rss.read(report)
+    return wall, peak, code, out, err
 
 
 def communicate(process, timeout):

@@ -12,7 +12,7 @@ prints one line of key=value figures on stdout; progress goes to stderr.
 A contender run: freeze the simulator clock, add COUNT jobs whose timelines come from SEED alone (the same seed gives
 both contenders identical jobs), reset the request counts, set the clock to SPEED, start the contender and wait for
 it (killed after TIMEOUT real seconds). Then the simulator's request counts, the child's wall time, CPU and peak RSS
-(wait4 ru_maxrss), and how many of the COUNT jobs the simulator shows terminal. TOGETHER_API_KEY must be set.
+(through peak-rss, see peak_rss.py), and how many of the COUNT jobs the simulator shows terminal. TOGETHER_API_KEY must be set.
 """
 
 import http.client
@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 import urllib.parse
+
+import peak_rss
 
 TERMINAL = {"COMPLETED", "FAILED", "EXPIRED", "CANCELLED"}
 
@@ -91,6 +93,7 @@ def contender(name, url, count, seed, speed, timeout, argv_for_ids):
         sim.call("DELETE", "/_sim/stats")
         sim.call("POST", "/_sim/clock", {"speed": speed})
         began = time.perf_counter()
+        argv, report = peak_rss.wrap(argv)
         process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
         lines, tail = 0, []
 
@@ -115,6 +118,7 @@ def contender(name, url, count, seed, speed, timeout, argv_for_ids):
         seconds = time.perf_counter() - began
         timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
+        peak, _, _ = peak_rss.read(report)
         reader.join(5)
         counts = sim.call("GET", "/_sim/stats")["requests"]
         sim.call("POST", "/_sim/clock", {"speed": 0})
@@ -130,7 +134,7 @@ def contender(name, url, count, seed, speed, timeout, argv_for_ids):
         total = sum(counts.values())
         print(f"contender={name} jobs={count} seconds={seconds:.1f} requests={total} lists={lists} gets={gets} "
               f"other={total - lists - gets} terminal={terminal} outcomes={outcome_counts(statuses)} lines={lines} "
-              f"peak_rss_mb={usage.ru_maxrss / 1024:.1f} cpu_seconds={usage.ru_utime + usage.ru_stime:.1f} "
+              f"peak_rss_mb={peak / 1024:.1f} cpu_seconds={usage.ru_utime + usage.ru_stime:.1f} "
               f"exit={process.returncode}", flush=True)
     finally:
         if timer is not None:
