@@ -9,15 +9,6 @@ import Testing
     try parser.parse(line.split(separator: " ").map(String.init))
   }
 
-  private func usageMessage(_ words: [String], frontEnd: FrontEnd = .repl) -> String? {
-    do {
-      _ = try InvocationParser(frontEnd: frontEnd).parse(words)
-      return nil
-    } catch {
-      return error.message
-    }
-  }
-
   // MARK: - Every command
 
   @Test func getTakesOneID() throws {
@@ -118,7 +109,7 @@ import Testing
   }
 
   @Test func negativeNumbersAreValuesNotFlags() {
-    #expect(usageMessage(["list", "--limit", "-5"])
+    #expect(Fixtures.usageMessage(["list", "--limit", "-5"])
       == "invalid value '-5' for --limit: expected a whole number from 1 to 1000000")
   }
 
@@ -155,7 +146,7 @@ import Testing
     ([], "no command given; type 'help' for the list of commands"),
   ] as [([String], String)])
   func mistakesAreExplained(words: [String], message: String) {
-    #expect(usageMessage(words) == message)
+    #expect(Fixtures.usageMessage(words) == message)
   }
 
   @Test(arguments: [
@@ -165,12 +156,12 @@ import Testing
     ("with space", "invalid id 'with space': an id cannot contain whitespace"),
   ])
   func invalidIDsAreRefused(id: String, message: String) {
-    #expect(usageMessage(["get", id]) == message)
-    #expect(usageMessage(["cancel", "ok", id]) == message)
+    #expect(Fixtures.usageMessage(["get", id]) == message)
+    #expect(Fixtures.usageMessage(["cancel", "ok", id]) == message)
   }
 
   @Test func overlongIDsAreRefused() {
-    let message = usageMessage(["download", String(repeating: "x", count: 300)])
+    let message = Fixtures.usageMessage(["download", String(repeating: "x", count: 300)])
     #expect(message?.hasSuffix("longer than 256 characters") == true)
   }
 
@@ -182,8 +173,8 @@ import Testing
   }
 
   @Test func sessionOnlyCommandsAreRefusedElsewhere() {
-    #expect(usageMessage(["quit"], frontEnd: .oneShot) == "'quit' is not available here (only in: repl, script)")
-    #expect(usageMessage(["help", "quit"], frontEnd: .oneShot)?.hasPrefix("unknown command 'quit' (commands:") == true)
-    #expect(usageMessage(["quit"], frontEnd: .script) == nil)
+    #expect(Fixtures.usageMessage(["quit"], frontEnd: .oneShot) == "'quit' is not available here (only in: repl, script)")
+    #expect(Fixtures.usageMessage(["help", "quit"], frontEnd: .oneShot)?.hasPrefix("unknown command 'quit' (commands:") == true)
+    #expect(Fixtures.usageMessage(["quit"], frontEnd: .script) == nil)
   }
 }

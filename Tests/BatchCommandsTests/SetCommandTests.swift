@@ -10,15 +10,6 @@ import Testing
     return Dispatcher(context: context)
   }
 
-  private func usageMessage(_ words: [String], frontEnd: FrontEnd = .repl) -> String? {
-    do {
-      _ = try InvocationParser(frontEnd: frontEnd).parse(words)
-      return nil
-    } catch {
-      return error.message
-    }
-  }
-
   // MARK: - Parsing
 
   @Test func choicesParseToTheirListedSpelling() throws {
@@ -38,12 +29,12 @@ import Testing
     (["set", "output", "json", "now"], "unexpected argument 'now' for set (usage: set [SETTING] [VALUE])"),
   ] as [([String], String)])
   func mistakesAreExplained(words: [String], message: String) {
-    #expect(usageMessage(words) == message)
+    #expect(Fixtures.usageMessage(words) == message)
   }
 
   @Test func offeredOnlyInLineSessions() {
-    #expect(usageMessage(["set", "output", "json"], frontEnd: .script) == nil)
-    #expect(usageMessage(["set"], frontEnd: .oneShot) == "'set' is not available here (only in: repl, script)")
+    #expect(Fixtures.usageMessage(["set", "output", "json"], frontEnd: .script) == nil)
+    #expect(Fixtures.usageMessage(["set"], frontEnd: .oneShot) == "'set' is not available here (only in: repl, script)")
     #expect(throws: CommandError.self) {
       try JSONParamsParser().parse(method: "set", params: ["setting": "output", "value": "json"])
     }

@@ -4,6 +4,16 @@ import Foundation
 
 /// Fixed times, jobs and contexts shared by the tests.
 enum Fixtures {
+  /// The usage error's message when `words` do not parse for `frontEnd`, else nil.
+  static func usageMessage(_ words: [String], frontEnd: FrontEnd = .repl) -> String? {
+    do {
+      _ = try InvocationParser(frontEnd: frontEnd).parse(words)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
   /// 2026-03-01 12:00:00 UTC.
   static let now = Date(timeIntervalSince1970: 1_772_366_400)
 
