@@ -25,7 +25,7 @@ enum HTTPClientCache {
       configuration.redirectConfiguration = .disallow
       configuration.decompression = .disabled
       // No tracing: batchsh bootstraps no tracer, yet with the default (the global no-op one) every request still
-      // built its span's attributes, 4 % of the CPU of a JSON-RPC `get`.
+      // opened a span and built its attributes. A JSON-RPC `get` took 263 µs of CPU with it, 175 without.
       configuration.tracing.tracer = nil
       let client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
       clients[key] = client
