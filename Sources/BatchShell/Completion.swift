@@ -100,7 +100,7 @@ public struct Completion: Equatable, Sendable {
 
   /// Whether every byte is printable ASCII: no control characters, one character a byte. Every job id is.
   static func isPrintableASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    text.utf8.allSatisfy(isPrintableASCII)
   }
 
   /// When `typed` and every candidate are printable ASCII and every candidate starts with `typed`: whether the

@@ -34,7 +34,7 @@ def main():
             process.wait()
             raise
         seconds = time.perf_counter() - began
-        peak, _, exit_status = peak_rss.read(report)
+        peak, exit_status = peak_rss.read(report)
     # CPU from wait4: the helper's own (a fork and a wait) plus the command's, which it reaped.
     print(f"seconds={seconds:.3f} cpu_seconds={usage.ru_utime + usage.ru_stime:.2f} user_seconds={usage.ru_utime:.2f} "
           f"system_seconds={usage.ru_stime:.2f} peak_rss_mb={peak / 1024:.1f} exit={exit_status}")

@@ -3,7 +3,7 @@
 //   peak-rss REPORT PROGRAM [ARG...]
 //
 // Forks, execs PROGRAM with the same stdin, stdout and stderr, waits for it, and writes one line to the file
-// REPORT: `peak_rss_kib=N cpu_seconds=S exit=E` (E negative: killed by that signal). Exits as the program did.
+// REPORT: `peak_rss_kib=N exit=E` (E negative: killed by that signal). Exits as the program did.
 //
 // Why not wait4 in the Python drivers: the kernel carries a process's peak RSS across exec, and a child made
 // by fork or vfork starts with its parent's (exec_mmap records the old memory map's high-water mark). Spawned
@@ -61,8 +61,7 @@ int main(int argc, char **argv) {
     perror("peak-rss: report");
     return 2;
   }
-  double cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  fprintf(report, "peak_rss_kib=%ld cpu_seconds=%.3f exit=%d\n", usage.ru_maxrss, cpu, exit_code);
+  fprintf(report, "peak_rss_kib=%ld exit=%d\n", usage.ru_maxrss, exit_code);
   fclose(report);
   return exit_code >= 0 ? exit_code : 128 - exit_code;
 }

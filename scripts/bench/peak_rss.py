@@ -20,7 +20,7 @@ def wrap(argv):
 
 
 def read(report):
-    """The program's (peak RSS in KiB, CPU seconds, exit status: negative when killed by that signal)."""
+    """The program's (peak RSS in KiB, exit status: negative when killed by that signal)."""
     try:
         with open(report) as file:
             text = file.read()
@@ -32,4 +32,4 @@ def read(report):
     fields = dict(item.split("=", 1) for item in text.split())
     if "peak_rss_kib" not in fields:
         raise SystemExit(f"error: peak-rss wrote no report (got {text!r})")
-    return int(fields["peak_rss_kib"]), float(fields["cpu_seconds"]), int(fields["exit"])
+    return int(fields["peak_rss_kib"]), int(fields["exit"])

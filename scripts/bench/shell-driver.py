@@ -131,7 +131,7 @@ def run_once(argv, env):
         process.returncode = os.waitstatus_to_exitcode(status)
     finally:
         kill(process)
-    peak, _, code = peak_rss.read(report)
+    peak, code = peak_rss.read(report)
     return wall, peak, code, out, err
 
 

@@ -118,7 +118,7 @@ def contender(name, url, count, seed, speed, timeout, argv_for_ids):
         seconds = time.perf_counter() - began
         timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
-        peak, _, _ = peak_rss.read(report)
+        peak, _ = peak_rss.read(report)
         reader.join(5)
         counts = sim.call("GET", "/_sim/stats")["requests"]
         sim.call("POST", "/_sim/clock", {"speed": 0})
