@@ -12,47 +12,65 @@ struct FileContentGenerator: IteratorProtocol {
     case input, output, error
   }
 
-  static let chunkSize = 64 * 1024
+  static let chunkSize = 256 * 1024
 
   private let kind: Kind
-  private let modelJSON: String
-  private let created: Int
+  private let modelJSON: [UInt8]
+  private let createdDigits: [UInt8]
   private var remaining: Int
   private var random: SimRandom
   private var lineNumber = 0
-  /// The current line's text before and after its message content (reused from line to line).
-  private var head = ByteBufferAllocator().buffer(capacity: 512)
-  private var tail = ByteBufferAllocator().buffer(capacity: 256)
+  /// More than the longest line: head and tail take under 700 bytes besides the model id (once, in the head), and a
+  /// line that absorbs the remainder has under 600 + fixed + 64 bytes of content.
+  private let lineLimit: Int
 
   init(fileID: String, kind: Kind, size: Int, modelID: String, created: Int) {
     self.kind = kind
     var model = ByteBufferAllocator().buffer(capacity: modelID.utf8.count + 8)
     model.writeJSONString(modelID)
-    self.modelJSON = String(buffer: model)
-    self.created = created
+    self.modelJSON = Array(model.readableBytesView)
+    self.lineLimit = 4096 + 2 * modelJSON.count
+    self.createdDigits = Array(String(created).utf8)
     self.remaining = max(0, size)
     self.random = SimRandom(hashing: fileID, salt: 0x5157_4649_4c45)
   }
 
-  /// The next chunk (about 64 KiB), or nil at the end.
+  /// The next chunk (about 256 KiB: fewer, larger writes to the connection), or nil at the end.
   mutating func next() -> ByteBuffer? {
     guard remaining > 0 else { return nil }
-    var chunk = ByteBufferAllocator().buffer(capacity: min(remaining, Self.chunkSize + 2048))
-    while remaining > 0, chunk.readableBytes < Self.chunkSize {
-      writeLine(into: &chunk)
+    // A line's head is written before the check that it fits what remains, so room for a whole line is kept even
+    // at the end of the file.
+    let capacity = min(remaining, Self.chunkSize) + lineLimit
+    var chunk = ByteBufferAllocator().buffer(capacity: capacity)
+    withUnsafeTemporaryAllocation(byteCount: 512, alignment: 8) { tailMemory in
+      chunk.writeWithUnsafeMutableBytes(minimumWritableBytes: capacity) { memory in
+        var out = RawByteWriter(memory)
+        var tail = RawByteWriter(tailMemory)
+        while remaining > 0, out.count < Self.chunkSize {
+          writeLine(into: &out, tail: &tail, tailMemory: UnsafeRawBufferPointer(tailMemory))
+        }
+        return out.count
+      }
     }
     return chunk
   }
 
   // MARK: - Private
 
-  private mutating func writeLine(into buffer: inout ByteBuffer) {
+  /// Writes one line: its head straight into `out`, its tail first into the scratch `tail` (the content's length
+  /// depends on both), then the content and the tail.
+  private mutating func writeLine(
+    into out: inout RawByteWriter, tail: inout RawByteWriter, tailMemory: UnsafeRawBufferPointer
+  ) {
     lineNumber += 1
-    writeLineParts()
-    let fixed = head.readableBytes + tail.readableBytes
+    let lineStart = out.count
+    tail.rewind(to: 0)
+    writeLineParts(head: &out, tail: &tail)
+    let fixed = out.count - lineStart + tail.count
     guard remaining >= fixed else {
-      buffer.writeRepeatingByte(UInt8(ascii: " "), count: remaining - 1)
-      buffer.writeStaticString("\n")
+      out.rewind(to: lineStart)
+      out.write(repeating: UInt8(ascii: " "), count: remaining - 1)
+      out.write("\n")
       remaining = 0
       return
     }
@@ -61,75 +79,72 @@ struct FileContentGenerator: IteratorProtocol {
     if remaining - fixed - natural < fixed + 64 {
       length = remaining - fixed
     }
-    buffer.writeImmutableBuffer(head)
-    writeText(length: length, into: &buffer)
-    buffer.writeImmutableBuffer(tail)
+    writeText(length: length, into: &out)
+    out.write(UnsafeRawBufferPointer(rebasing: tailMemory[0..<tail.count]))
     remaining -= fixed + length
   }
 
-  /// Writes the current line's text before and after its message content into `head` and `tail`.
-  ///
-  /// Straight to bytes: building the parts as interpolated strings took over half of the simulator's time when it
-  /// served a large file.
-  private mutating func writeLineParts() {
-    head.clear()
-    tail.clear()
+  /// Writes the current line's text before and after its message content.
+  private mutating func writeLineParts(head: inout RawByteWriter, tail: inout RawByteWriter) {
     let requestID = random.next() >> 4
     switch kind {
     case .input:
-      head.writeStaticString("{\"custom_id\":\"request-")
+      head.write("{\"custom_id\":\"request-")
       head.writeDecimal(lineNumber)
-      head.writeStaticString("\",\"body\":{\"model\":")
-      head.writeString(modelJSON)
-      head.writeStaticString(",\"messages\":[{\"role\":\"user\",\"content\":\"")
-      tail.writeStaticString("\"}],\"max_tokens\":")
+      head.write("\",\"body\":{\"model\":")
+      head.write(modelJSON)
+      head.write(",\"messages\":[{\"role\":\"user\",\"content\":\"")
+      tail.write("\"}],\"max_tokens\":")
       tail.writeDecimal(random.int(64...1024))
-      tail.writeStaticString("}}\n")
+      tail.write("}}\n")
     case .output:
       let prompt = random.int(8...900)
       let completion = random.int(10...600)
-      head.writeStaticString("{\"id\":")
+      head.write("{\"id\":")
+      let idOffset = head.count
       head.writeRequestID(requestID)
-      head.writeStaticString(",\"custom_id\":\"request-")
+      let idLength = head.count - idOffset
+      head.write(",\"custom_id\":\"request-")
       head.writeDecimal(lineNumber)
-      head.writeStaticString("\",\"response\":{\"status_code\":200,\"request_id\":")
-      head.writeRequestID(requestID)
-      head.writeStaticString(",\"body\":{\"id\":")
-      head.writeRequestID(requestID)
-      head.writeStaticString(",\"object\":\"chat.completion\",\"created\":")
-      head.writeDecimal(created)
-      head.writeStaticString(",\"model\":")
-      head.writeString(modelJSON)
-      head.writeStaticString(",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"")
-      tail.writeStaticString("\"},\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":")
+      head.write("\",\"response\":{\"status_code\":200,\"request_id\":")
+      head.writeCopy(of: idOffset, count: idLength)
+      head.write(",\"body\":{\"id\":")
+      head.writeCopy(of: idOffset, count: idLength)
+      head.write(",\"object\":\"chat.completion\",\"created\":")
+      head.write(createdDigits)
+      head.write(",\"model\":")
+      head.write(modelJSON)
+      head.write(",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"")
+      tail.write("\"},\"finish_reason\":\"stop\",\"logprobs\":null}],\"usage\":{\"prompt_tokens\":")
       tail.writeDecimal(prompt)
-      tail.writeStaticString(",\"completion_tokens\":")
+      tail.write(",\"completion_tokens\":")
       tail.writeDecimal(completion)
-      tail.writeStaticString(",\"total_tokens\":")
+      tail.write(",\"total_tokens\":")
       tail.writeDecimal(prompt + completion)
-      tail.writeStaticString("}}},\"error\":null}\n")
+      tail.write("}}},\"error\":null}\n")
     case .error:
-      let code = ["invalid_request_error", "context_length_exceeded", "server_error"][random.int(0...2)]
-      head.writeStaticString("{\"id\":")
+      let codes: [StaticString] = ["invalid_request_error", "context_length_exceeded", "server_error"]
+      head.write("{\"id\":")
       head.writeRequestID(requestID)
-      head.writeStaticString(",\"custom_id\":\"request-")
+      head.write(",\"custom_id\":\"request-")
       head.writeDecimal(lineNumber)
-      head.writeStaticString("\",\"response\":null,\"error\":{\"code\":\"")
-      head.writeString(code)
-      head.writeStaticString("\",\"message\":\"")
-      tail.writeStaticString("\"}}\n")
+      head.write("\",\"response\":null,\"error\":{\"code\":\"")
+      head.write(codes[random.int(0...2)])
+      head.write("\",\"message\":\"")
+      tail.write("\"}}\n")
     }
   }
 
-  private mutating func writeText(length: Int, into buffer: inout ByteBuffer) {
-    let corpus = Self.corpus
-    var offset = random.int(0...(corpus.count - 1))
+  private mutating func writeText(length: Int, into out: inout RawByteWriter) {
+    var offset = random.int(0...(Self.corpus.count - 1))
     var left = length
-    while left > 0 {
-      let take = min(left, corpus.count - offset)
-      buffer.writeBytes(corpus[offset..<(offset + take)])
-      left -= take
-      offset = 0
+    Self.corpus.withUnsafeBytes { corpus in
+      while left > 0 {
+        let take = min(left, corpus.count - offset)
+        out.write(UnsafeRawBufferPointer(rebasing: corpus[offset..<(offset + take)]))
+        left -= take
+        offset = 0
+      }
     }
   }
 
@@ -142,13 +157,4 @@ struct FileContentGenerator: IteratorProtocol {
       + "Simulated answers are deterministic: the same file id always yields the same bytes, chunk after chunk. "
       + "Numbers like 42, 3.14159 and 2026 appear, as do commas, colons: semicolons; and (parentheses). ")
       .utf8)
-}
-
-extension ByteBuffer {
-  /// Writes `"req-…"`: the request id, in base 36, quoted.
-  fileprivate mutating func writeRequestID(_ value: UInt64) {
-    writeStaticString("\"req-")
-    writeDigits(UInt(value), radix: 36)
-    writeStaticString("\"")
-  }
 }
