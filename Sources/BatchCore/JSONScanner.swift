@@ -1,0 +1,292 @@
+/// A strict reader of JSON text, one token at a time, over bytes the caller keeps alive.
+///
+/// It is the layer under the two hot JSON paths: batch jobs decoded straight from a response (`BatchJob+JSON`), and
+/// the JSON-RPC parser, which needs the raw text of number ids. It reads bytes, so invalid UTF-8 inside a string
+/// is reported as such, and `enter()` stops at `maxDepth` levels of nesting rather than overflowing the stack on a
+/// line of a million `[`. Failures say what went wrong and at which byte, counted from 1 as editors do.
+public struct JSONScanner {
+  /// Why the text is not JSON (or not the JSON expected): what went wrong and where.
+  public struct Failure: Error, Equatable, Sendable {
+    public var message: String
+
+    public init(message: String) {
+      self.message = message
+    }
+  }
+
+  /// A number as written: an integer when it has no fraction or exponent and fits in 64 bits.
+  public enum Number: Equatable, Sendable {
+    case integer(Int64)
+    case double(Double)
+
+    public var doubleValue: Double {
+      switch self {
+      case .integer(let value): Double(value)
+      case .double(let value): value
+      }
+    }
+  }
+
+  public let bytes: UnsafeBufferPointer<UInt8>
+  public var index = 0
+  public let maxDepth: Int
+  private var depth = 0
+
+  public init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = 64) {
+    self.bytes = bytes
+    self.maxDepth = maxDepth
+  }
+
+  // MARK: - Structure
+
+  /// The current byte, or nil at the end.
+  public func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+
+  public var isAtEnd: Bool { index >= bytes.count }
+
+  public mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
+  }
+
+  /// Checks that only whitespace follows the value just read.
+  public mutating func expectEnd() throws(Failure) {
+    skipWhitespace()
+    if let byte = peek() { throw fail("unexpected \(describe(byte)) after the JSON value") }
+  }
+
+  /// Steps into an object or array at the current byte, failing past `maxDepth` levels.
+  public mutating func enter() throws(Failure) {
+    depth += 1
+    guard depth <= maxDepth else { throw fail("nested deeper than \(maxDepth) levels") }
+    index += 1
+  }
+
+  /// Steps out of an object or array (after its closing byte was read).
+  public mutating func leave() {
+    depth -= 1
+  }
+
+  public mutating func expect(_ byte: UInt8) throws(Failure) {
+    guard peek() == byte else { throw fail("expected '\(Character(Unicode.Scalar(byte)))'") }
+    index += 1
+  }
+
+  /// Reads one of two bytes (`,` or a closing bracket) and returns which.
+  public mutating func expectEither(_ first: UInt8, _ second: UInt8) throws(Failure) -> UInt8 {
+    guard let byte = peek(), byte == first || byte == second else {
+      let what = peek().map(describe) ?? "end of input"
+      throw fail("expected '\(Character(Unicode.Scalar(first)))' or '\(Character(Unicode.Scalar(second)))', "
+        + "found \(what)")
+    }
+    index += 1
+    return byte
+  }
+
+  /// Reads `true`, `false` or `null` spelled exactly.
+  public mutating func literal(_ word: StaticString) throws(Failure) {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count,
+      (0..<count).allSatisfy({ bytes[index + $0] == word.utf8Start[$0] })
+    else { throw fail("invalid literal (expected \(word))") }
+    index += count
+  }
+
+  /// Reads the members of an object whose `{` is the current byte, calling `member` with each name; `member` reads
+  /// (or skips) the value, which starts after any whitespace.
+  public mutating func members(_ member: (String, inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
+    try enter()
+    skipWhitespace()
+    if peek() == UInt8(ascii: "}") {
+      index += 1
+    } else {
+      while true {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in double quotes") }
+        let key = try string()
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+        skipWhitespace()
+        try member(key, &self)
+        skipWhitespace()
+        if try expectEither(UInt8(ascii: ","), UInt8(ascii: "}")) == UInt8(ascii: "}") { break }
+      }
+    }
+    leave()
+  }
+
+  /// Reads the elements of an array whose `[` is the current byte, calling `element` for each; `element` reads the
+  /// value, which starts after any whitespace.
+  public mutating func elements(_ element: (inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
+    try enter()
+    skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      index += 1
+    } else {
+      while true {
+        skipWhitespace()
+        try element(&self)
+        skipWhitespace()
+        if try expectEither(UInt8(ascii: ","), UInt8(ascii: "]")) == UInt8(ascii: "]") { break }
+      }
+    }
+    leave()
+  }
+
+  /// Reads and discards one value of any kind, checking it is valid JSON.
+  public mutating func skipValue() throws(Failure) {
+    skipWhitespace()
+    guard let byte = peek() else { throw fail("unexpected end of input") }
+    switch byte {
+    case UInt8(ascii: "{"): try members { _, scanner throws(Failure) in try scanner.skipValue() }
+    case UInt8(ascii: "["): try elements { scanner throws(Failure) in try scanner.skipValue() }
+    case UInt8(ascii: "\""): _ = try string()
+    case UInt8(ascii: "t"): try literal("true")
+    case UInt8(ascii: "f"): try literal("false")
+    case UInt8(ascii: "n"): try literal("null")
+    case UInt8(ascii: "-"), 48...57: _ = try number()
+    default: throw fail("unexpected \(describe(byte))")
+    }
+  }
+
+  // MARK: - Strings
+
+  /// Reads a string starting at its opening quote; escapes are decoded and the bytes must be valid UTF-8.
+  public mutating func string() throws(Failure) -> String {
+    let start = index
+    index += 1
+    var runStart = index
+    var decoded: [UInt8]?
+    var isASCII = true
+    while true {
+      guard index < bytes.count else { throw fail("unterminated string", at: start) }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") { break }
+      if byte < 0x20 { throw fail("unescaped control character \(describe(byte)) in a string") }
+      if byte != UInt8(ascii: "\\") {
+        if byte >= 0x80 { isASCII = false }
+        index += 1
+        continue
+      }
+      if decoded == nil { decoded = [] }
+      decoded!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      try escape(into: &decoded!)
+      runStart = index
+    }
+    let text: String?
+    if var decoded {
+      decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      text = String(validating: decoded, as: UTF8.self)
+    } else if isASCII {
+      // ASCII is valid UTF-8; this initializer is specialized for the buffer, unlike the validating one.
+      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+    } else {
+      text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+    }
+    guard let text else { throw fail("invalid UTF-8 in the string", at: start) }
+    index += 1
+    return text
+  }
+
+  /// Decodes the escape at `index` (a backslash) and appends its UTF-8.
+  private mutating func escape(into output: inout [UInt8]) throws(Failure) {
+    index += 1
+    guard index < bytes.count else { throw fail("unterminated escape") }
+    let letter = bytes[index]
+    index += 1
+    switch letter {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(letter)
+    case UInt8(ascii: "b"): output.append(0x08)
+    case UInt8(ascii: "f"): output.append(0x0C)
+    case UInt8(ascii: "n"): output.append(0x0A)
+    case UInt8(ascii: "r"): output.append(0x0D)
+    case UInt8(ascii: "t"): output.append(0x09)
+    case UInt8(ascii: "u"):
+      var scalar = try hex4()
+      if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+        bytes[index + 1] == UInt8(ascii: "u")
+      {
+        let save = index
+        index += 2
+        let low = try hex4()
+        if (0xDC00...0xDFFF).contains(low) {
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+        } else {
+          index = save
+        }
+      }
+      // A lone surrogate cannot live in a Swift string: it becomes U+FFFD, as most JSON readers do.
+      output.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+    default:
+      throw fail("invalid escape '\\\(Character(Unicode.Scalar(letter)))'", at: index - 2)
+    }
+  }
+
+  private mutating func hex4() throws(Failure) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt8
+      switch byte {
+      case 48...57: digit = byte - 48
+      case 65...70: digit = byte - 55
+      case 97...102: digit = byte - 87
+      default: throw fail("invalid hex digit \(describe(byte)) in a \\u escape")
+      }
+      value = value << 4 | UInt32(digit)
+      index += 1
+    }
+    return value
+  }
+
+  // MARK: - Numbers
+
+  /// Reads a number in JSON's grammar (no leading `+`, no leading zeros, digits on both sides of the point).
+  public mutating func number() throws(Failure) -> Number {
+    let start = index
+    var isInteger = true
+    if peek() == UInt8(ascii: "-") { index += 1 }
+    if peek() == UInt8(ascii: "0") {
+      index += 1
+    } else {
+      guard digits() > 0 else { throw fail("invalid number", at: start) }
+    }
+    if peek() == UInt8(ascii: ".") {
+      index += 1
+      isInteger = false
+      guard digits() > 0 else { throw fail("expected digits after the decimal point") }
+    }
+    if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+      index += 1
+      isInteger = false
+      if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
+      guard digits() > 0 else { throw fail("expected digits in the exponent") }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    if isInteger, let integer = Int64(text) { return .integer(integer) }
+    return .double(Double(text) ?? .nan)
+  }
+
+  private mutating func digits() -> Int {
+    let start = index
+    while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+    return index - start
+  }
+
+  // MARK: - Failures
+
+  /// A failure at `offset` (default: the current byte), counted from 1.
+  public func fail(_ message: String, at offset: Int? = nil) -> Failure {
+    Failure(message: "\(message) at byte \((offset ?? index) + 1)")
+  }
+
+  /// A byte as a reader would want to see it: `'x'` when printable ASCII, else `0xFF`.
+  public func describe(_ byte: UInt8) -> String {
+    (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+  }
+}
