@@ -29,19 +29,15 @@ public struct BatchClient: BatchAPI {
   public func get(_ id: String) async throws -> BatchJob {
     try IDValidator.validate(id)
     let response = try await send(.GET, "/v1/batches/\(IDValidator.pathSegment(id))", resource: .job, id: id)
-    var job = try decode(BatchJob.self, from: response.body, expecting: "a batch job")
+    var job = try decode(response.body, expecting: "a batch job", with: BatchJob.decode(json:))
     if job.id.isEmpty { job.id = id }
     return job
   }
 
+  /// Every job; an OpenAI-style page (`{"data": [...]}`) is read too, should the API ever move to one.
   public func list() async throws -> [BatchJob] {
     let response = try await send(.GET, "/v1/batches", resource: .job, id: nil)
-    if let jobs = try? JSONDecoder().decode([BatchJob].self, from: response.body) {
-      return jobs
-    }
-    // Tolerate an OpenAI-style page (`{"data": [...]}`) should the API ever move to one.
-    struct Page: Decodable { var data: [BatchJob] }
-    return try decode(Page.self, from: response.body, expecting: "an array of batch jobs").data
+    return try decode(response.body, expecting: "an array of batch jobs", with: BatchJob.decodeList(json:))
   }
 
   public func cancel(_ id: String) async throws -> BatchJob {
@@ -49,7 +45,7 @@ public struct BatchClient: BatchAPI {
     do {
       let path = "/v1/batches/\(IDValidator.pathSegment(id))/cancel"
       let response = try await send(.POST, path, resource: .job, id: id)
-      var job = (try? JSONDecoder().decode(BatchJob.self, from: response.body)) ?? BatchJob(id: id)
+      var job = (try? decode(response.body, expecting: "a batch job", with: BatchJob.decode(json:))) ?? BatchJob(id: id)
       if job.id.isEmpty { job.id = id }
       if job.status == nil { job = (try? await get(id)) ?? job }
       return job
@@ -88,9 +84,30 @@ public struct BatchClient: BatchAPI {
     do {
       return try JSONDecoder().decode(type, from: body)
     } catch {
-      let reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
-      let excerpt = configuration.redacting(APIErrorBody.excerpt(body.readableBytesView))
-      throw BatchError.invalidResponse(reason: reason, excerpt: excerpt)
+      throw invalidBody(body, expecting: what)
     }
+  }
+
+  /// Decodes a body with one of `BatchJob`'s byte decoders.
+  func decode<T>(
+    _ body: ByteBuffer, expecting what: String,
+    with decoder: (UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> T
+  ) throws -> T {
+    let result = body.withUnsafeReadableBytes { raw -> Result<T, JSONScanner.Failure> in
+      do throws(JSONScanner.Failure) {
+        return .success(try decoder(raw.assumingMemoryBound(to: UInt8.self)))
+      } catch {
+        return .failure(error)
+      }
+    }
+    guard case .success(let value) = result else { throw invalidBody(body, expecting: what) }
+    return value
+  }
+
+  /// The error for a body that is not what was expected, with a short excerpt of it.
+  private func invalidBody(_ body: ByteBuffer, expecting what: String) -> BatchError {
+    let reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
+    let excerpt = configuration.redacting(APIErrorBody.excerpt(body.readableBytesView))
+    return BatchError.invalidResponse(reason: reason, excerpt: excerpt)
   }
 }

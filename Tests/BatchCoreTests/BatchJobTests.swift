@@ -3,7 +3,8 @@ import Testing
 
 @testable import BatchCore
 
-/// Decoding and encoding of `BatchJob` in the Together wire format.
+/// Decoding and encoding of `BatchJob` in the Together wire format, by `Codable` and by the byte decoder (every
+/// decoding test runs both and requires the same job).
 @Suite struct BatchJobTests {
   static let full = """
     {"id":"batch-1","user_id":"user-9","input_file_id":"file-in","file_size_bytes":2048,"status":"COMPLETED",
@@ -13,8 +14,14 @@ import Testing
      "completed_at":"2024-01-15T17:45:30+02:00"}
     """
 
-  static func decode(_ json: String) throws -> BatchJob {
-    try JSONDecoder().decode(BatchJob.self, from: Data(json.utf8))
+  static func decode(_ json: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> BatchJob {
+    let codable = try JSONDecoder().decode(BatchJob.self, from: Data(json.utf8))
+    let bytes = Array(json.utf8)
+    let scanned = try bytes.withUnsafeBufferPointer { buffer throws(JSONScanner.Failure) in
+      try BatchJob.decode(json: buffer)
+    }
+    #expect(scanned == codable, "the byte decoder disagrees with Codable", sourceLocation: sourceLocation)
+    return scanned
   }
 
   @Test("every wire field is decoded")
@@ -105,9 +112,16 @@ import Testing
     #expect(text.contains(#""created_at":"not a date""#))
   }
 
-  @Test("a list decodes as a bare array")
+  @Test("a list decodes as a bare array, or from the data of a page")
   func list() throws {
-    let jobs = try JSONDecoder().decode([BatchJob].self, from: Data("[\(Self.full),{\"id\":\"b2\"}]".utf8))
+    let text = "[\(Self.full),{\"id\":\"b2\"}]"
+    let jobs = try JSONDecoder().decode([BatchJob].self, from: Data(text.utf8))
     #expect(jobs.map(\.id) == ["batch-1", "b2"])
+    for wrapped in [text, #"{"object":"list","data":\#(text),"has_more":false}"#] {
+      let bytes = Array(wrapped.utf8)
+      #expect(try bytes.withUnsafeBufferPointer { buffer throws(JSONScanner.Failure) in
+        try BatchJob.decodeList(json: buffer)
+      } == jobs)
+    }
   }
 }
