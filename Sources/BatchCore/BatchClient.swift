@@ -100,13 +100,16 @@ public struct BatchClient: BatchAPI {
         return .failure(error)
       }
     }
-    guard case .success(let value) = result else { throw invalidBody(body, expecting: what) }
-    return value
+    switch result {
+    case .success(let value): return value
+    case .failure(let failure): throw invalidBody(body, expecting: what, detail: failure.message)
+    }
   }
 
-  /// The error for a body that is not what was expected, with a short excerpt of it.
-  private func invalidBody(_ body: ByteBuffer, expecting what: String) -> BatchError {
-    let reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
+  /// The error for a body that is not what was expected, with where it went wrong when known and a short excerpt.
+  private func invalidBody(_ body: ByteBuffer, expecting what: String, detail: String? = nil) -> BatchError {
+    var reason = body.readableBytes == 0 ? "empty body, expected \(what)" : "expected \(what)"
+    if let detail, body.readableBytes > 0 { reason += " (\(detail))" }
     let excerpt = configuration.redacting(APIErrorBody.excerpt(body.readableBytesView))
     return BatchError.invalidResponse(reason: reason, excerpt: excerpt)
   }

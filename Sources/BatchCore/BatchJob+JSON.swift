@@ -4,9 +4,10 @@
 /// 10,000 and a tenth of a JSON-RPC `get`'s CPU. The rules are those of `init(from:)`, which stays for `Codable`
 /// users: every field optional; a field of an unexpected type, or `null`, is nil (an id so is `""`); unknown members
 /// are skipped (checked to be JSON); `file_size_bytes` accepts a fractional number, rounded. Text that is not JSON,
-/// or not an object, fails with where and why. It is stricter than `JSONDecoder`, which reads a trailing comma, and
-/// a malformed number or escape inside a member as an absent field; it is more lenient in two cases `JSONDecoder`
-/// rejects: a lone UTF-16 surrogate escape becomes U+FFFD, and a repeated member keeps its last value.
+/// or not an object, fails with where and why. A repeated member keeps its first value and a number too large for a
+/// `Double` is absent, as with `JSONDecoder`. It is stricter than `JSONDecoder`, which reads a trailing comma, and a
+/// malformed number or escape inside a member as an absent field; and more lenient in one case `JSONDecoder`
+/// rejects: a lone UTF-16 surrogate escape becomes U+FFFD.
 extension BatchJob {
   /// Decodes one job from a whole JSON text.
   public static func decode(json bytes: UnsafeBufferPointer<UInt8>) throws(JSONScanner.Failure) -> BatchJob {
@@ -23,6 +24,7 @@ extension BatchJob {
     var scanner = JSONScanner(bytes)
     scanner.skipWhitespace()
     var jobs: [BatchJob]?
+    let start = scanner.index
     switch scanner.peek() {
     case UInt8(ascii: "["):
       jobs = try scanner.jobArray()
@@ -38,7 +40,7 @@ extension BatchJob {
     default:
       throw scanner.fail("expected an array of jobs")
     }
-    guard let jobs else { throw scanner.fail("expected an array of jobs (an object without 'data')") }
+    guard let jobs else { throw scanner.fail("expected an array of jobs (an object without 'data')", at: start) }
     try scanner.expectEnd()
     return jobs
   }
@@ -48,8 +50,16 @@ extension BatchJob {
     guard scanner.peek() == UInt8(ascii: "{") else { throw scanner.fail("expected a job object") }
     self.init(id: "")
     var job = self
-    try scanner.members { key, scanner throws(JSONScanner.Failure) in
-      switch CodingKeys(wireName: key) {
+    var seen: UInt32 = 0
+    try scanner.members { name, scanner throws(JSONScanner.Failure) in
+      let key = CodingKeys(wireName: name)
+      if let key {
+        let bit = UInt32(1) << key.ordinal
+        // A repeated member keeps its first value, as JSONDecoder does; the later one is only checked.
+        guard seen & bit == 0 else { return try scanner.skipValue() }
+        seen |= bit
+      }
+      switch key {
       case .id: job.id = try scanner.stringOrNil() ?? ""
       case .userID: job.userID = try scanner.stringOrNil()
       case .inputFileID: job.inputFileID = try scanner.stringOrNil()
@@ -63,7 +73,7 @@ extension BatchJob {
       case .jobDeadline: job.jobDeadline = try scanner.stringOrNil().map(BatchTimestamp.init(raw:))
       case .createdAt: job.createdAt = try scanner.stringOrNil().map(BatchTimestamp.init(raw:))
       case .endpoint: job.endpoint = try scanner.stringOrNil()
-      case .progress: job.progress = try scanner.numberOrNil()?.doubleValue
+      case .progress: job.progress = try scanner.numberOrNil()?.doubleValue.finiteOrNil
       case .modelID: job.modelID = try scanner.stringOrNil()
       case .outputFileID: job.outputFileID = try scanner.stringOrNil()
       case .errorFileID: job.errorFileID = try scanner.stringOrNil()
@@ -77,7 +87,8 @@ extension BatchJob {
 }
 
 extension BatchJob.CodingKeys {
-  /// The key for a member name: a switch over the names, cheaper than the generated `init(rawValue:)`.
+  /// The key for a member name: a switch over the names, cheaper than the generated `init(rawValue:)`. A test checks
+  /// it against `allCases`.
   fileprivate init?(wireName name: String) {
     switch name {
     case "id": self = .id
@@ -97,6 +108,31 @@ extension BatchJob.CodingKeys {
     default: return nil
     }
   }
+
+  /// The key's position in `allCases`, for a set of keys in one word.
+  fileprivate var ordinal: Int {
+    switch self {
+    case .id: 0
+    case .userID: 1
+    case .inputFileID: 2
+    case .fileSizeBytes: 3
+    case .status: 4
+    case .jobDeadline: 5
+    case .createdAt: 6
+    case .endpoint: 7
+    case .progress: 8
+    case .modelID: 9
+    case .outputFileID: 10
+    case .errorFileID: 11
+    case .error: 12
+    case .completedAt: 13
+    }
+  }
+}
+
+extension Double {
+  /// The value, or nil when it is infinite or NaN (`1e400` reads as infinity; `JSONDecoder` refuses it).
+  fileprivate var finiteOrNil: Double? { isFinite ? self : nil }
 }
 
 extension JSONScanner {

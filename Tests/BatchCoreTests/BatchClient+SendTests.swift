@@ -117,6 +117,7 @@ import Testing
         return
       }
       #expect(reason.contains("batch job"))
+      #expect(reason.contains(" at byte "), "says where the body went wrong: \(reason)")
       #expect(text.contains(excerpt), "\(text)")
       #expect(sim.gets(id) == 1, "a 200 with a bad body is not retried")
     }

@@ -70,6 +70,35 @@ import Testing
       try Self.job(#"{"id":"ab"x}"#)
     }
     #expect(throws: JSONScanner.Failure(message: "expected a job object at byte 2")) { try Self.list("[1]") }
+    #expect(throws: JSONScanner.Failure(message: "expected an array of jobs (an object without 'data') at byte 2")) {
+      try Self.list(#" {"object":"list"}"#)
+    }
+  }
+
+  @Test("every member name of the wire format is read")
+  func everyKey() throws {
+    for key in BatchJob.CodingKeys.allCases {
+      let value = key == .fileSizeBytes || key == .progress ? "7" : #""x""#
+      let text = #"{"\#(key.rawValue)":\#(value)}"#
+      let job = try Self.job(text)
+      #expect(job != BatchJob(id: ""), "\(key.rawValue) was not read")
+      #expect(job == (try JSONDecoder().decode(BatchJob.self, from: Data(text.utf8))))
+    }
+  }
+
+  @Test("a repeated member keeps its first value, as JSONDecoder does")
+  func repeatedMember() throws {
+    let text = #"{"status":"COMPLETED","id":"a","status":"FAILED","progress":1,"progress":"x"}"#
+    let job = try Self.job(text)
+    #expect(job.status == .completed && job.progress == 1)
+    #expect(job == (try JSONDecoder().decode(BatchJob.self, from: Data(text.utf8))))
+  }
+
+  @Test("a number too large for a Double is absent, not infinite")
+  func hugeNumbers() throws {
+    let job = try Self.job(#"{"progress":1e400,"file_size_bytes":1e400}"#)
+    #expect(job.progress == nil && job.fileSizeBytes == nil)
+    #expect(try Self.job(#"{"file_size_bytes":9223372036854775807}"#).fileSizeBytes == .max)
   }
 
   @Test("hostile nesting in an unknown member stops at the depth limit instead of overflowing the stack")
@@ -160,7 +189,9 @@ import Testing
     case 2: return randomNumber(using: &random)
     case 3: return randomString(using: &random)
     case 4: return randomTimestamp(using: &random)
-    case 5: return "[" + (0..<random.int(0...3)).map { _ in randomValue(depth + 1, &random) }.joined(separator: ",") + "]"
+    case 5:
+      let elements = (0..<random.int(0...3)).map { _ in randomValue(depth + 1, &random) }
+      return "[" + elements.joined(separator: ",") + "]"
     default:
       let members = (0..<random.int(0...3)).map { "\"k\($0)\":" + randomValue(depth + 1, &random) }
       return "{" + members.joined(separator: ",") + "}"
