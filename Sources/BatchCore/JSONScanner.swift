@@ -3,7 +3,8 @@
 /// It is the layer under the two hot JSON paths: batch jobs decoded straight from a response (`BatchJob+JSON`), and
 /// the JSON-RPC parser, which needs the raw text of number ids. It reads bytes, so invalid UTF-8 inside a string
 /// is reported as such, and `enter()` stops at `maxDepth` levels of nesting rather than overflowing the stack on a
-/// line of a million `[`. Failures say what went wrong and at which byte, counted from 1 as editors do.
+/// line of a million `[`. Failures say what went wrong and at which byte, counted from 1 as editors do. Strings and
+/// numbers are in `JSONScanner+Scalars.swift`.
 public struct JSONScanner {
   /// Why the text is not JSON (or not the JSON expected): what went wrong and where.
   public struct Failure: Error, Equatable, Sendable {
@@ -99,6 +100,7 @@ public struct JSONScanner {
   /// Reads the members of an object whose `{` is the current byte, calling `member` with each name; `member` reads
   /// (or skips) the value, which starts after any whitespace.
   public mutating func members(_ member: (String, inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
+    assert(peek() == UInt8(ascii: "{"), "members() called off an object")
     try enter()
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
@@ -122,6 +124,7 @@ public struct JSONScanner {
   /// Reads the elements of an array whose `[` is the current byte, calling `element` for each; `element` reads the
   /// value, which starts after any whitespace.
   public mutating func elements(_ element: (inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
+    assert(peek() == UInt8(ascii: "["), "elements() called off an array")
     try enter()
     skipWhitespace()
     if peek() == UInt8(ascii: "]") {
@@ -153,131 +156,6 @@ public struct JSONScanner {
     }
   }
 
-  // MARK: - Strings
-
-  /// Reads a string starting at its opening quote; escapes are decoded and the bytes must be valid UTF-8.
-  public mutating func string() throws(Failure) -> String {
-    let start = index
-    index += 1
-    var runStart = index
-    var decoded: [UInt8]?
-    var isASCII = true
-    while true {
-      guard index < bytes.count else { throw fail("unterminated string", at: start) }
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") { break }
-      if byte < 0x20 { throw fail("unescaped control character \(describe(byte)) in a string") }
-      if byte != UInt8(ascii: "\\") {
-        if byte >= 0x80 { isASCII = false }
-        index += 1
-        continue
-      }
-      if decoded == nil { decoded = [] }
-      decoded!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-      try escape(into: &decoded!)
-      runStart = index
-    }
-    let text: String?
-    if var decoded {
-      decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-      text = String(validating: decoded, as: UTF8.self)
-    } else if isASCII {
-      // ASCII is valid UTF-8; this initializer is specialized for the buffer, unlike the validating one.
-      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-    } else {
-      text = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-    }
-    guard let text else { throw fail("invalid UTF-8 in the string", at: start) }
-    index += 1
-    return text
-  }
-
-  /// Decodes the escape at `index` (a backslash) and appends its UTF-8.
-  private mutating func escape(into output: inout [UInt8]) throws(Failure) {
-    index += 1
-    guard index < bytes.count else { throw fail("unterminated escape") }
-    let letter = bytes[index]
-    index += 1
-    switch letter {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(letter)
-    case UInt8(ascii: "b"): output.append(0x08)
-    case UInt8(ascii: "f"): output.append(0x0C)
-    case UInt8(ascii: "n"): output.append(0x0A)
-    case UInt8(ascii: "r"): output.append(0x0D)
-    case UInt8(ascii: "t"): output.append(0x09)
-    case UInt8(ascii: "u"):
-      var scalar = try hex4()
-      if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-        bytes[index + 1] == UInt8(ascii: "u")
-      {
-        let save = index
-        index += 2
-        let low = try hex4()
-        if (0xDC00...0xDFFF).contains(low) {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-        } else {
-          index = save
-        }
-      }
-      // A lone surrogate cannot live in a Swift string: it becomes U+FFFD, as most JSON readers do.
-      output.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-    default:
-      throw fail("invalid escape '\\\(Character(Unicode.Scalar(letter)))'", at: index - 2)
-    }
-  }
-
-  private mutating func hex4() throws(Failure) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = bytes[index]
-      let digit: UInt8
-      switch byte {
-      case 48...57: digit = byte - 48
-      case 65...70: digit = byte - 55
-      case 97...102: digit = byte - 87
-      default: throw fail("invalid hex digit \(describe(byte)) in a \\u escape")
-      }
-      value = value << 4 | UInt32(digit)
-      index += 1
-    }
-    return value
-  }
-
-  // MARK: - Numbers
-
-  /// Reads a number in JSON's grammar (no leading `+`, no leading zeros, digits on both sides of the point).
-  public mutating func number() throws(Failure) -> Number {
-    let start = index
-    var isInteger = true
-    if peek() == UInt8(ascii: "-") { index += 1 }
-    if peek() == UInt8(ascii: "0") {
-      index += 1
-    } else {
-      guard digits() > 0 else { throw fail("invalid number", at: start) }
-    }
-    if peek() == UInt8(ascii: ".") {
-      index += 1
-      isInteger = false
-      guard digits() > 0 else { throw fail("expected digits after the decimal point") }
-    }
-    if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
-      index += 1
-      isInteger = false
-      if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index += 1 }
-      guard digits() > 0 else { throw fail("expected digits in the exponent") }
-    }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-    if isInteger, let integer = Int64(text) { return .integer(integer) }
-    return .double(Double(text) ?? .nan)
-  }
-
-  private mutating func digits() -> Int {
-    let start = index
-    while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
-    return index - start
-  }
-
   // MARK: - Failures
 
   /// A failure at `offset` (default: the current byte), counted from 1.
@@ -285,7 +163,7 @@ public struct JSONScanner {
     Failure(message: "\(message) at byte \((offset ?? index) + 1)")
   }
 
-  /// A byte as a reader would want to see it: `'x'` when printable ASCII, else `0xFF`.
+  /// A byte as a reader would want to see it: `'x'` when printable ASCII, else `byte 0xff`.
   public func describe(_ byte: UInt8) -> String {
     (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
   }

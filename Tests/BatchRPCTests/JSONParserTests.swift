@@ -55,6 +55,10 @@ struct JSONParserTests {
     #expect(throws: JSONParser.Failure.self) { try JSONParser.parseLine(Array(deep.utf8)) }
     let fine = String(repeating: "[", count: JSONParser.maxDepth) + String(repeating: "]", count: JSONParser.maxDepth)
     #expect(throws: Never.self) { try JSONParser.parseLine(Array(fine.utf8)) }
+    let over = "[" + fine + "]"
+    #expect(throws: JSONParser.Failure(message: "nested deeper than 64 levels at byte 65")) {
+      try JSONParser.parseLine(Array(over.utf8))
+    }
   }
 
   @Test func failuresSayWhere() {

@@ -7,9 +7,10 @@ import BatchCore
 /// echoed exactly, so this parser records the raw text of every message's `id` when it is a number. Tokens (strings,
 /// numbers, literals, nesting depth) are read by BatchCore's `JSONScanner`; this builds `JSONValue`s from them.
 struct JSONParser {
-  /// Why a line is not JSON: what went wrong and where (a byte offset).
+  /// Why a line is not JSON: what went wrong and where (a byte position, counted from 1).
   typealias Failure = JSONScanner.Failure
 
+  /// Levels of nesting allowed in a line, a batch array counting as one.
   static let maxDepth = 64
 
   private var scanner: JSONScanner
