@@ -2,14 +2,22 @@
 ///
 /// `ByteBuffer`'s own writes check capacity and exclusive access on every call; at twenty-odd small writes per
 /// JSONL line they were most of the simulator's time when it served a large file. The caller guarantees room for
-/// everything written (`FileContentGenerator` reserves more than a chunk plus its longest line).
+/// everything written (`FileContentGenerator` reserves more than a chunk plus its longest line); debug builds check.
 struct RawByteWriter {
   private let start: UnsafeMutableRawPointer
+  private let end: UnsafeMutableRawPointer
   private var position: UnsafeMutableRawPointer
 
   init(_ memory: UnsafeMutableRawBufferPointer) {
     start = memory.baseAddress!
+    end = start + memory.count
     position = start
+  }
+
+  /// Checks, in debug builds, that `count` more bytes fit.
+  @inline(__always)
+  private func checkRoom(_ count: Int) {
+    assert(count <= end - position, "RawByteWriter overflow: \(count) bytes, \(end - position) left")
   }
 
   /// Bytes written so far.
@@ -22,11 +30,13 @@ struct RawByteWriter {
 
   mutating func write(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
+    checkRoom(bytes.count)
     position.copyMemory(from: base, byteCount: bytes.count)
     position += bytes.count
   }
 
   mutating func write(_ text: StaticString) {
+    checkRoom(text.utf8CodeUnitCount)
     position.copyMemory(from: text.utf8Start, byteCount: text.utf8CodeUnitCount)
     position += text.utf8CodeUnitCount
   }
@@ -37,18 +47,21 @@ struct RawByteWriter {
 
   /// Writes again `count` bytes already written at `offset`.
   mutating func writeCopy(of offset: Int, count: Int) {
+    checkRoom(count)
     position.copyMemory(from: start + offset, byteCount: count)
     position += count
   }
 
   mutating func write(repeating byte: UInt8, count: Int) {
+    checkRoom(count)
     position.initializeMemory(as: UInt8.self, repeating: byte, count: count)
     position += count
   }
 
-  /// Writes a non-negative integer in decimal.
+  /// Writes an integer in decimal.
   mutating func writeDecimal(_ value: Int) {
-    writeDigits(UInt(value), radix: 10)
+    if value < 0 { write("-") }
+    writeDigits(value.magnitude, radix: 10)
   }
 
   /// Writes `"req-…"`: a request id in base 36, quoted.
@@ -73,6 +86,7 @@ struct RawByteWriter {
         rest /= radix
       } while rest > 0
       let length = digits.count - index
+      checkRoom(length)
       position.copyMemory(from: digits.baseAddress! + index, byteCount: length)
       return length
     }

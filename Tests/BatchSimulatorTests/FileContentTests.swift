@@ -5,7 +5,9 @@ import Testing
 
 /// File content is deterministic, exactly as long as announced, valid JSONL, and streamed byte-exact.
 @Suite struct FileContentTests {
-  @Test(arguments: [1, 2, 100, 399, 400, 401, 1_000, 4_096, 65_535, 65_536, 65_537, 1_000_003])
+  @Test(arguments: [
+    1, 2, 100, 399, 400, 401, 1_000, 4_096, 65_535, 65_536, 65_537, 262_143, 262_144, 262_145, 266_300, 1_000_003,
+  ])
   func contentHasExactlyTheAnnouncedSize(size: Int) throws {
     let store = JobStore(clock: .manual(start: SimulatorHarness.epoch))
     let id = try store.addJob(SimJobSpec(createdAgo: 100, outputBytes: size, errorBytes: size, inputBytes: size))
@@ -40,6 +42,38 @@ import Testing
     #expect(response["status_code"] as? Int == 200 && line["error"] is NSNull)
     let body = try #require(response["body"] as? [String: Any])
     #expect(body["object"] as? String == "chat.completion" && body["model"] as? String == "a/\"b\"")
+  }
+
+  @Test func aLongEscapedModelIDKeepsSizesExactAndLinesJSON() throws {
+    let store = JobStore(clock: .manual(start: SimulatorHarness.epoch))
+    let model = String(repeating: "\u{1}\"\\é", count: 5_000)
+    for size in [1, 500, 70_000, 600_000] {
+      let id = try store.addJob(
+        SimJobSpec(createdAgo: 100, outputBytes: size, errorBytes: size, inputBytes: size, modelID: model))
+      let job = try #require(store.job(id))
+      for fileID in [job.inputFileID, job.outputFileID, job.errorFileID].compactMap({ $0 }) {
+        let content = try #require(store.expectedContent(fileID: fileID))
+        #expect(content.count == size)
+        for line in content.split(separator: UInt8(ascii: "\n")) where line.first == UInt8(ascii: "{") {
+          #expect(try JSONSerialization.jsonObject(with: Data(line)) is [String: Any])
+        }
+      }
+    }
+  }
+
+  /// FNV-1a digests of one job's three files, recorded from the generator before it wrote to raw memory: the
+  /// content of a given file must not change between versions (tests and users compare downloads against it).
+  @Test func contentIsTheSameAsBefore() throws {
+    let store = JobStore(clock: .manual(start: SimulatorHarness.epoch))
+    let id = try store.addJob(
+      SimJobSpec(createdAgo: 100, outputBytes: 1_000_003, errorBytes: 100_001, inputBytes: 300_007, modelID: "m/x"))
+    let job = try #require(store.job(id))
+    var digests: [UInt64] = []
+    for fileID in [job.inputFileID, job.outputFileID, job.errorFileID].compactMap({ $0 }) {
+      let content = try #require(store.expectedContent(fileID: fileID))
+      digests.append(content.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 })
+    }
+    #expect(digests == [3_525_064_231_410_495_378, 4_482_534_661_078_014_623, 15_980_709_703_979_422_040])
   }
 
   @Test func downloadIsByteExactWithContentLength() async throws {
