@@ -101,40 +101,35 @@ public struct JSONScanner {
   /// (or skips) the value, which starts after any whitespace.
   public mutating func members(_ member: (String, inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
     assert(peek() == UInt8(ascii: "{"), "members() called off an object")
-    try enter()
-    skipWhitespace()
-    if peek() == UInt8(ascii: "}") {
-      index += 1
-    } else {
-      while true {
-        skipWhitespace()
-        guard peek() == UInt8(ascii: "\"") else { throw fail("expected a member name in double quotes") }
-        let key = try string()
-        skipWhitespace()
-        try expect(UInt8(ascii: ":"))
-        skipWhitespace()
-        try member(key, &self)
-        skipWhitespace()
-        if try expectEither(UInt8(ascii: ","), UInt8(ascii: "}")) == UInt8(ascii: "}") { break }
-      }
+    try items(closing: UInt8(ascii: "}")) { scanner throws(Failure) in
+      guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.fail("expected a member name in double quotes") }
+      let key = try scanner.string()
+      scanner.skipWhitespace()
+      try scanner.expect(UInt8(ascii: ":"))
+      scanner.skipWhitespace()
+      try member(key, &scanner)
     }
-    leave()
   }
 
   /// Reads the elements of an array whose `[` is the current byte, calling `element` for each; `element` reads the
   /// value, which starts after any whitespace.
   public mutating func elements(_ element: (inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
     assert(peek() == UInt8(ascii: "["), "elements() called off an array")
+    try items(closing: UInt8(ascii: "]"), element)
+  }
+
+  /// The comma-separated items of an object or array, up to its `closing` byte.
+  private mutating func items(closing: UInt8, _ item: (inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
     try enter()
     skipWhitespace()
-    if peek() == UInt8(ascii: "]") {
+    if peek() == closing {
       index += 1
     } else {
       while true {
         skipWhitespace()
-        try element(&self)
+        try item(&self)
         skipWhitespace()
-        if try expectEither(UInt8(ascii: ","), UInt8(ascii: "]")) == UInt8(ascii: "]") { break }
+        if try expectEither(UInt8(ascii: ","), closing) == closing { break }
       }
     }
     leave()

@@ -67,7 +67,9 @@ struct ClientBenchmark: Sendable {
     var times: [Double] = []
     for _ in 0..<runs {
       let start = ContinuousClock.now
-      let jobs = try body.withUnsafeBytes { raw in try BatchJob.decodeList(json: raw.assumingMemoryBound(to: UInt8.self)) }
+      let jobs = try body.withUnsafeBytes { raw in
+        try BatchJob.decodeList(json: raw.assumingMemoryBound(to: UInt8.self))
+      }
       precondition(!jobs.isEmpty)
       times.append(Self.seconds(since: start))
     }
