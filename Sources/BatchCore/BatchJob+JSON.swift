@@ -48,8 +48,7 @@ extension BatchJob {
   /// Reads one job object at the scanner's position.
   init(scanning scanner: inout JSONScanner) throws(JSONScanner.Failure) {
     guard scanner.peek() == UInt8(ascii: "{") else { throw scanner.fail("expected a job object") }
-    self.init(id: "")
-    var job = self
+    var job = BatchJob(id: "")
     var seen: UInt32 = 0
     try scanner.members { name, scanner throws(JSONScanner.Failure) in
       let key = CodingKeys(wireName: name)
