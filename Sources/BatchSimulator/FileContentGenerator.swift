@@ -47,7 +47,7 @@ struct FileContentGenerator: IteratorProtocol {
         var out = RawByteWriter(memory)
         var tail = RawByteWriter(tailMemory)
         while remaining > 0, out.count < Self.chunkSize {
-          writeLine(into: &out, tail: &tail, tailMemory: UnsafeRawBufferPointer(tailMemory))
+          writeLine(into: &out, tail: &tail)
         }
         return out.count
       }
@@ -59,9 +59,7 @@ struct FileContentGenerator: IteratorProtocol {
 
   /// Writes one line: its head straight into `out`, its tail first into the scratch `tail` (the content's length
   /// depends on both), then the content and the tail.
-  private mutating func writeLine(
-    into out: inout RawByteWriter, tail: inout RawByteWriter, tailMemory: UnsafeRawBufferPointer
-  ) {
+  private mutating func writeLine(into out: inout RawByteWriter, tail: inout RawByteWriter) {
     lineNumber += 1
     let lineStart = out.count
     tail.rewind(to: 0)
@@ -80,7 +78,7 @@ struct FileContentGenerator: IteratorProtocol {
       length = remaining - fixed
     }
     writeText(length: length, into: &out)
-    out.write(UnsafeRawBufferPointer(rebasing: tailMemory[0..<tail.count]))
+    out.write(tail.written)
     remaining -= fixed + length
   }
 

@@ -23,6 +23,9 @@ struct RawByteWriter {
   /// Bytes written so far.
   var count: Int { position - start }
 
+  /// The bytes written so far.
+  var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
+
   /// Moves back to `count` bytes, dropping what was written after.
   mutating func rewind(to count: Int) {
     position = start + count
