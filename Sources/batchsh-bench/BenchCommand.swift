@@ -32,7 +32,11 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(help: "Timed runs of list.")
   var listRuns = 7
 
-  @Option(help: "Figures to measure, comma-separated: get_sequential, get_concurrent, list, decode (list decode only).")
+  @Option(
+    help: """
+      Figures to measure, comma-separated: get_sequential, get_sequential_ahc (the same gets through AsyncHTTPClient \
+      alone, awaited and chained on its event loop), get_concurrent, list, decode (list decode only).
+      """)
   var ops = "get_sequential,get_concurrent,list"
 
   func validate() throws {
@@ -69,6 +73,9 @@ struct BenchCommand: AsyncParsableCommand {
       let seconds = try await bench.sequentialGets(ids: ids, count: getCount)
       report(label, "get_sequential", ["n": getCount, "seconds": seconds, "rps": Double(getCount) / seconds])
     }
+    if wanted.contains("get_sequential_ahc") {
+      try await measureBaseline(HTTPClientBaseline(baseURL: base, apiKey: apiKey), ids: ids)
+    }
     if wanted.contains("get_concurrent") {
       let seconds = try await bench.concurrentGets(ids: ids, count: getCount, inFlight: concurrency)
       let rps = Double(getCount) / seconds
@@ -85,6 +92,17 @@ struct BenchCommand: AsyncParsableCommand {
       report(label, "decode", ["jobs": ids.count, "runs": listRuns, "median_ms": ms[ms.count / 2]])
     }
     await simulator?.stop()
+  }
+
+  /// Sequential gets through AsyncHTTPClient alone, awaited and chained, after a short warm-up.
+  func measureBaseline(_ baseline: HTTPClientBaseline, ids: [String]) async throws {
+    let label = "client=AsyncHTTPClient"
+    _ = try await baseline.sequentialGets(ids: ids, count: 100)
+    let awaited = try await baseline.sequentialGets(ids: ids, count: getCount)
+    let chained = try await baseline.chainedGets(ids: ids, count: getCount)
+    try await baseline.shutdown()
+    report(label, "get_sequential", ["n": getCount, "seconds": awaited, "rps": Double(getCount) / awaited])
+    report(label, "get_chained", ["n": getCount, "seconds": chained, "rps": Double(getCount) / chained])
   }
 
   /// Prints one result line: the label, the operation, then `key=value` pairs (integers as is, reals to 2 places).
