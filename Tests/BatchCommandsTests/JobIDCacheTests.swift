@@ -1,5 +1,6 @@
 import BatchCommands
 import BatchCore
+import BatchSimulator
 import Foundation
 import Testing
 
@@ -25,11 +26,65 @@ import Testing
     #expect(cache.status(of: "b") == .failed)
   }
 
+  @Test func insertWithoutAStatusKeepsTheLastOne() {
+    let cache = JobIDCache()
+    cache.insert([BatchJob(id: "a", status: .inProgress)])
+    cache.insert([BatchJob(id: "a")])
+    #expect(cache.status(of: "a") == .inProgress)
+    cache.insert([BatchJob(id: "a"), BatchJob(id: "b")])
+    #expect(cache.status(of: "a") == .inProgress)
+    #expect(cache.status(of: "b") == nil)
+  }
+
+  @Test("random inserts and removes keep the ids sorted and unique, as a set would")
+  func randomUpdatesMatchASet() {
+    var random = SimRandom(seed: 11)
+    let cache = JobIDCache()
+    var model = Set<String>()
+    var statuses: [String: BatchStatus] = [:]
+    let pool = (0..<300).map { "batch-\(String($0 * 7919 % 1000, radix: 36))" }
+    let states: [BatchStatus?] = [nil, .validating, .inProgress, .completed, .failed]
+    for step in 0..<2_000 {
+      switch random.int(0...9) {
+      case 0:
+        let id = pool[random.int(0...(pool.count - 1))]
+        cache.remove(id)
+        model.remove(id)
+        statuses[id] = nil
+      case 1:
+        // Several jobs at once, repeats and empty ids among them.
+        let jobs = (0..<random.int(2...40)).map { _ in
+          BatchJob(id: random.chance(0.1) ? "" : pool[random.int(0...(pool.count - 1))],
+            status: states[random.int(0...(states.count - 1))])
+        }
+        cache.insert(jobs)
+        for job in jobs where !job.id.isEmpty {
+          model.insert(job.id)
+          if let status = job.status { statuses[job.id] = status }
+        }
+      default:
+        let job = BatchJob(id: pool[random.int(0...(pool.count - 1))], status: states[random.int(0...(states.count - 1))])
+        cache.insert([job])
+        model.insert(job.id)
+        if let status = job.status { statuses[job.id] = status }
+      }
+      if step % 100 == 0 || step == 1_999 {
+        #expect(cache.ids == model.sorted(), "after step \(step)")
+        #expect(pool.allSatisfy { cache.status(of: $0) == statuses[$0] }, "after step \(step)")
+      }
+    }
+    for prefix in ["batch-1", "batch-a", "batch-zz", "b", ""] {
+      #expect(cache.ids(withPrefix: prefix) == model.sorted().filter { $0.hasPrefix(prefix) })
+    }
+  }
+
   @Test func replaceAllAndRemoveForgetIDs() {
     let cache = JobIDCache(ids: ["a", "b"])
     cache.replaceAll(with: [BatchJob(id: "c"), BatchJob(id: "b")])
     #expect(cache.ids == ["b", "c"])
     cache.remove("b")
+    #expect(cache.ids == ["c"])
+    cache.remove("absent")
     #expect(cache.ids == ["c"])
   }
 
