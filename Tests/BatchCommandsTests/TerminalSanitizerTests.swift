@@ -26,6 +26,12 @@ import Testing
     #expect(TerminalSanitizer.sanitize(input) == expected)
   }
 
+  @Test func keepsEveryPrintableASCIICharacter() {
+    let printable = String(decoding: (0x20...0x7E).map { UInt8($0) }, as: UTF8.self)
+    #expect(TerminalSanitizer.sanitize(printable) == printable)
+    #expect(TerminalSanitizer.sanitize(printable + "\u{7F}") == printable)
+  }
+
   @Test func keepsNewlinesWhenAsked() {
     #expect(TerminalSanitizer.sanitize("a\nb\r\nc\rd\u{1B}[1m", keepNewlines: true) == "a\nb\nc\nd")
   }

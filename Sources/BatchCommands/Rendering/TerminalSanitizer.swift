@@ -5,7 +5,9 @@
 public enum TerminalSanitizer {
   /// The text without escape sequences and control characters.
   public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-    guard text.unicodeScalars.contains(where: needsWork) else { return text }
+    // Printable ASCII, most server text, needs no Unicode property lookups: it is kept as it is.
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 > 0x7E }) else { return text }
+    guard text.unicodeScalars.contains(where: isStripped) else { return text }
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     var index = 0
@@ -33,10 +35,6 @@ public enum TerminalSanitizer {
   }
 
   // MARK: - Classification
-
-  private static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control || isBidiControl(scalar)
-  }
 
   private static func isStripped(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.generalCategory == .control || isBidiControl(scalar)
