@@ -30,17 +30,28 @@ public enum IDValidator {
 
   /// Percent-encodes an already validated id for use as one path segment.
   public static func pathSegment(_ id: String) -> String {
+    // Real ids (`batch-…`, `file-…`) are all unreserved characters: returned as they are, with no copy.
+    guard !id.utf8.allSatisfy(isUnreserved) else { return id }
     var out = ""
     for byte in id.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-        UInt8(ascii: "~"):
+      if isUnreserved(byte) {
         out.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
+      } else {
         out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
       }
     }
     return out
+  }
+
+  /// RFC 3986's unreserved characters: letters, digits, `-`, `_`, `.` and `~`.
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+      UInt8(ascii: "~"):
+      return true
+    default:
+      return false
+    }
   }
 }
