@@ -8,11 +8,13 @@ import Testing
     var fds: [Int32] = [-1, -1]
     #expect(pipe(&fds) == 0)
     let readEnd = fds[0]
-    let reader = Task.detached { () -> [String] in
-      var lines: [String] = []
-      let reader = LineReader(fd: readEnd)
-      while case .line(let bytes)? = reader.next() { lines.append(String(decoding: bytes, as: UTF8.self)) }
-      return lines
+    let reader = Task {
+      await onOwnThread { () -> [String] in
+        var lines: [String] = []
+        let reader = LineReader(fd: readEnd)
+        while case .line(let bytes)? = reader.next() { lines.append(String(decoding: bytes, as: UTF8.self)) }
+        return lines
+      }
     }
     let writer = OutputWriter(fd: fds[1])
     writer.start()

@@ -10,7 +10,7 @@ import Testing
   @Test func aMixedBatchAnswersOneArrayWithoutTheNotifications() async throws {
     let session = try await RPCSession.start()
     try session.addJob(TestJobs.completed())
-    session.send("""
+    await session.send("""
       [{"jsonrpc":"2.0","id":1,"method":"get","params":{"id":"batch-done"}},\
       {"jsonrpc":"2.0","method":"list"},\
       {"jsonrpc":"2.0","id":"two","method":"nope"},\
@@ -46,8 +46,8 @@ import Testing
 
   @Test func anAllNotificationBatchWritesNothing() async throws {
     let session = try await RPCSession.start()
-    session.send(#"[{"jsonrpc":"2.0","method":"list"},{"jsonrpc":"2.0","method":"nope"},{"jsonrpc":"2.0","method":"help"}]"#)
-    session.call(1, "help", ["command": "get"])
+    await session.send(#"[{"jsonrpc":"2.0","method":"list"},{"jsonrpc":"2.0","method":"nope"},{"jsonrpc":"2.0","method":"help"}]"#)
+    await session.call(1, "help", ["command": "get"])
     let next = await session.next()
     #expect(next?["id"] == 1)
     #expect(next?["result"]?["help"]?.stringValue?.contains("Usage: get") == true)
@@ -58,7 +58,7 @@ import Testing
   @Test func batchMembersRunConcurrentlyAndAnswerTogether() async throws {
     let session = try await RPCSession.start(speed: 0)
     try session.addJob(TestJobs.running("batch-quick", seconds: 100))
-    session.send("""
+    await session.send("""
       [{"jsonrpc":"2.0","id":1,"method":"watch","params":{"ids":["batch-quick"],"interval":0.05}},\
       {"jsonrpc":"2.0","id":2,"method":"get","params":{"id":"batch-quick"}}]
       """)
@@ -85,10 +85,10 @@ import Testing
   @Test(arguments: [#""abc""#, #""""#, #""é ✓ \"q\" \\""#, "1", "0", "-7", "1.5", "1e3", "-0.25E-2", "12345678901234567890", "null"])
   func idsAreEchoedExactly(id: String) async throws {
     let session = try await RPCSession.start()
-    session.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"help"}"#)
+    await session.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"help"}"#)
     let line = try #require(await session.inbox.next(timeout: 20))
     #expect(line.hasPrefix(#"{"jsonrpc":"2.0","id":\#(id),"result":"#))
-    session.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"nope"}"#)
+    await session.send(#"{"jsonrpc":"2.0","id":\#(id),"method":"nope"}"#)
     let error = try #require(await session.inbox.next(timeout: 20))
     #expect(error.hasPrefix(#"{"jsonrpc":"2.0","id":\#(id),"error":"#))
     await session.finish()
@@ -96,8 +96,8 @@ import Testing
 
   @Test func responsesToClientResponsesAreNeverSent() async throws {
     let session = try await RPCSession.start()
-    session.send(#"{"jsonrpc":"2.0","id":5,"result":{"ok":true}}"#)
-    session.send(#"{"jsonrpc":"2.0","id":6,"error":{"code":1,"message":"x"}}"#)
+    await session.send(#"{"jsonrpc":"2.0","id":5,"result":{"ok":true}}"#)
+    await session.send(#"{"jsonrpc":"2.0","id":6,"error":{"code":1,"message":"x"}}"#)
     #expect(await session.request(7, "help")?["result"] != nil)
     await session.finish()
     #expect(session.inbox.all.count == 1)

@@ -9,8 +9,8 @@ import Testing
     var huge = Array(#"{"jsonrpc":"2.0","id":1,"method":"get","params":{"id":""#.utf8)
     huge += [UInt8](repeating: UInt8(ascii: "a"), count: 2 << 20)
     huge += Array("\"}}\n".utf8)
-    session.send(bytes: huge)
-    session.call(2, "help")
+    await session.send(bytes: huge)
+    await session.call(2, "help")
     let tooLong = await session.next()
     #expect(TestJobs.code(tooLong) == -32700)
     #expect(tooLong?["id"] == .null)
@@ -29,9 +29,9 @@ import Testing
 
   @Test func invalidUTF8IsAParseError() async throws {
     let session = try await RPCSession.start()
-    session.send(bytes: Array(#"{"jsonrpc":"2.0","id":1,"method":"get","params":{"id":"a"#.utf8) + [0xFF, 0xFE]
+    await session.send(bytes: Array(#"{"jsonrpc":"2.0","id":1,"method":"get","params":{"id":"a"#.utf8) + [0xFF, 0xFE]
       + Array("\"}}\n".utf8))
-    session.send(bytes: [0xC3, 0x28, 0x0A])
+    await session.send(bytes: [0xC3, 0x28, 0x0A])
     let first = TestJobs.error(await session.next())
     #expect(first.code == -32700 && first.message.contains("UTF-8"))
     #expect(TestJobs.code(await session.next()) == -32700)
@@ -41,7 +41,7 @@ import Testing
 
   @Test func blankLinesAreIgnored() async throws {
     let session = try await RPCSession.start()
-    session.send("\n   \n\t\r\n")
+    await session.send("\n   \n\t\r\n")
     #expect(await session.request(1, "help")?["result"] != nil)
     await session.finish()
     #expect(session.inbox.all.count == 1)
@@ -66,10 +66,10 @@ import Testing
       }
       bytes.removeAll { $0 == 0x0A }
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { bytes = [UInt8(ascii: "x")] }
-      session.send(bytes: bytes + [0x0A])
+      await session.send(bytes: bytes + [0x0A])
       sent += 1
     }
-    session.call(1, "help")
+    await session.call(1, "help")
     var answered = 0
     var valid: JSONValue?
     while valid == nil, let line = await session.inbox.next(timeout: 20) {

@@ -11,9 +11,9 @@ import Testing
     try session.addJob(TestJobs.completed())
     try session.addJob(TestJobs.endless())
     session.simulator.store.addFault(FaultRule(path: "/v1/batches/batch-done", method: "GET", kind: .delay(0.5)))
-    session.call(1, "watch", ["ids": ["batch-long"], "interval": 0.05])
+    await session.call(1, "watch", ["ids": ["batch-long"], "interval": 0.05])
     #expect(await session.next()?["method"] == "watch/update")
-    session.call(2, "get", ["id": "batch-done"])
+    await session.call(2, "get", ["id": "batch-done"])
     try await Task.sleep(for: .milliseconds(100))
     let status = await session.finish()
     #expect(status == 0)
@@ -33,7 +33,7 @@ import Testing
     let refused = TestJobs.error(await session.request(2, "list"))
     #expect(refused.code == -32600)
     #expect(refused.message == "server is shutting down")
-    session.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
+    await session.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
     #expect(await session.stop() == 0)
   }
 
@@ -45,13 +45,13 @@ import Testing
 
   @Test func exitWithoutShutdownExitsOne() async throws {
     let session = try await RPCSession.start()
-    session.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
+    await session.send(#"{"jsonrpc":"2.0","method":"exit"}"#)
     #expect(await session.stop() == 1)
   }
 
   @Test func linesAfterExitAreNotRead() async throws {
     let session = try await RPCSession.start()
-    session.send(#"{"jsonrpc":"2.0","method":"exit"}"# + "\n" + #"{"jsonrpc":"2.0","id":1,"method":"help"}"#)
+    await session.send(#"{"jsonrpc":"2.0","method":"exit"}"# + "\n" + #"{"jsonrpc":"2.0","id":1,"method":"help"}"#)
     #expect(await session.stop() == 1)
     #expect(session.inbox.all.isEmpty)
   }
@@ -59,7 +59,7 @@ import Testing
   @Test func beginShutdownStopsLikeEndOfInput() async throws {
     let session = try await RPCSession.start()
     try session.addJob(TestJobs.endless())
-    session.call(1, "watch", ["ids": ["batch-long"], "interval": 0.05])
+    await session.call(1, "watch", ["ids": ["batch-long"], "interval": 0.05])
     #expect(await session.next()?["method"] == "watch/update")
     session.server.beginShutdown()
     #expect(await session.stop() == 0)

@@ -8,7 +8,7 @@ import Testing
   @Test func watchStreamsUpdatesBeforeItsFinalResponse() async throws {
     let session = try await RPCSession.start(speed: 0)
     try session.addJob(TestJobs.running("batch-w", seconds: 100))
-    session.call(1, "watch", ["ids": ["batch-w"], "interval": 0.05])
+    await session.call(1, "watch", ["ids": ["batch-w"], "interval": 0.05])
     var messages: [JSONValue] = []
     while let message = await session.next() {
       messages.append(message)
@@ -33,8 +33,8 @@ import Testing
   @Test func aQuickGetIsAnsweredBeforeASlowWatch() async throws {
     let session = try await RPCSession.start(speed: 0)
     try session.addJob(TestJobs.running("batch-slow", seconds: 600))
-    session.call(1, "watch", ["ids": ["batch-slow"], "interval": 0.05])
-    session.call(2, "get", ["id": "batch-slow"])
+    await session.call(1, "watch", ["ids": ["batch-slow"], "interval": 0.05])
+    await session.call(2, "get", ["id": "batch-slow"])
     var order: [JSONValue] = []
     while order.count < 2, let message = await session.next() {
       if let id = message["id"] { order.append(id) }
@@ -52,11 +52,11 @@ import Testing
   func cancellingAWatchAnswersRequestCancelled(cancel: String) async throws {
     let session = try await RPCSession.start()
     try session.addJob(TestJobs.endless())
-    session.send(#"{"jsonrpc":"2.0","id":"w-1","method":"watch","params":{"ids":["batch-long"],"interval":0.05}}"#)
+    await session.send(#"{"jsonrpc":"2.0","id":"w-1","method":"watch","params":{"ids":["batch-long"],"interval":0.05}}"#)
     let first = await session.next()
     #expect(first?["method"] == "watch/update")
-    session.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"unknown"}}"#)
-    session.send(cancel)
+    await session.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"unknown"}}"#)
+    await session.send(cancel)
     var response: JSONValue?
     while response == nil, let message = await session.next() {
       if message["id"] != nil { response = message }
@@ -72,7 +72,7 @@ import Testing
   @Test func watchesOfOneJobShareOnePoller() async throws {
     let session = try await RPCSession.start(jobs: 0, speed: 0)
     try session.addJob(TestJobs.running("batch-shared", seconds: 100))
-    for id in 1...5 { session.call(id, "watch", ["ids": ["batch-shared"], "interval": 0.05]) }
+    for id in 1...5 { await session.call(id, "watch", ["ids": ["batch-shared"], "interval": 0.05]) }
     var answered = Set<JSONValue>()
     var updates = 0
     while answered.count < 5, let message = await session.next() {

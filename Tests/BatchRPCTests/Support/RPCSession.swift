@@ -61,28 +61,33 @@ final class RPCSession: Sendable {
   // MARK: - Sending
 
   /// Writes raw bytes (a `\n` is not added).
-  func send(bytes: [UInt8]) {
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let count = write(toServer, raw.baseAddress! + offset, raw.count - offset)
-        if count <= 0 { return }
-        offset += count
+  /// Returns once every byte is in the pipe: a write bigger than the pipe waits for the server to read, so it runs on a
+  /// thread of its own (see `onOwnThread`).
+  func send(bytes: [UInt8]) async {
+    let fd = toServer
+    await onOwnThread {
+      bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let count = write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if count <= 0 { return }
+          offset += count
+        }
       }
     }
   }
 
   /// Writes one line.
-  func send(_ line: String) { send(bytes: Array((line + "\n").utf8)) }
+  func send(_ line: String) async { await send(bytes: Array((line + "\n").utf8)) }
 
   /// Writes a request with a numeric id and named params.
-  func call(_ id: Int, _ method: String, _ params: JSONValue? = nil) {
+  func call(_ id: Int, _ method: String, _ params: JSONValue? = nil) async {
     var message: JSONValue = ["jsonrpc": "2.0", "id": .integer(Int64(id)), "method": .string(method)]
     if let params, case .object(var members) = message {
       members["params"] = params
       message = .object(members)
     }
-    send(String(decoding: JSONWriter.bytes(message), as: UTF8.self))
+    await send(String(decoding: JSONWriter.bytes(message), as: UTF8.self))
   }
 
   /// Ends the input (EOF) without waiting.
@@ -103,13 +108,13 @@ final class RPCSession: Sendable {
 
   /// Sends a line and returns the next line written, parsed (for exchanges with nothing else in flight).
   func exchange(_ line: String, timeout: Double = 20) async -> JSONValue? {
-    send(line)
+    await send(line)
     return await next(timeout: timeout)
   }
 
   /// Sends a request and returns its response, skipping anything written before it.
   func request(_ id: Int, _ method: String, _ params: JSONValue? = nil, timeout: Double = 30) async -> JSONValue? {
-    call(id, method, params)
+    await call(id, method, params)
     return await response(id, timeout: timeout)
   }
 
