@@ -8,7 +8,9 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batchsh-bench",
-    abstract: "Measure BatchClient: sequential gets, concurrent gets and list, against a running simulator.",
+    abstract: """
+      Measure BatchClient (sequential gets, concurrent gets, list) and AsyncHTTPClient alone, against a simulator.
+      """,
     discussion: """
       Output lines look like `client=BatchClient op=get_sequential n=2000 seconds=0.91 rps=2197.8`.
       Without --base-url an in-process simulator with --sim-jobs jobs is started on a loopback port.
@@ -97,9 +99,16 @@ struct BenchCommand: AsyncParsableCommand {
   /// Sequential gets through AsyncHTTPClient alone, awaited and chained, after a short warm-up.
   func measureBaseline(_ baseline: HTTPClientBaseline, ids: [String]) async throws {
     let label = "client=AsyncHTTPClient"
-    _ = try await baseline.sequentialGets(ids: ids, count: 100)
-    let awaited = try await baseline.sequentialGets(ids: ids, count: getCount)
-    let chained = try await baseline.chainedGets(ids: ids, count: getCount)
+    let (awaited, chained): (Double, Double)
+    do {
+      _ = try await baseline.sequentialGets(ids: ids, count: 100)
+      awaited = try await baseline.sequentialGets(ids: ids, count: getCount)
+      _ = try await baseline.chainedGets(ids: ids, count: 100)
+      chained = try await baseline.chainedGets(ids: ids, count: getCount)
+    } catch {
+      try? await baseline.shutdown()
+      throw error
+    }
     try await baseline.shutdown()
     report(label, "get_sequential", ["n": getCount, "seconds": awaited, "rps": Double(getCount) / awaited])
     report(label, "get_chained", ["n": getCount, "seconds": chained, "rps": Double(getCount) / chained])

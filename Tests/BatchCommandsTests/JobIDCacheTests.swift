@@ -44,27 +44,25 @@ import Testing
     var statuses: [String: BatchStatus] = [:]
     let pool = (0..<300).map { "batch-\(String($0 * 7919 % 1000, radix: 36))" }
     let states: [BatchStatus?] = [nil, .validating, .inProgress, .completed, .failed]
+    func job() -> BatchJob {
+      BatchJob(id: pool.randomElement(using: &random)!, status: states.randomElement(using: &random)!)
+    }
     for step in 0..<2_000 {
+      var jobs: [BatchJob] = []
       switch random.int(0...9) {
       case 0:
-        let id = pool[random.int(0...(pool.count - 1))]
+        let id = pool.randomElement(using: &random)!
         cache.remove(id)
         model.remove(id)
         statuses[id] = nil
       case 1:
-        // Several jobs at once, repeats and empty ids among them.
-        let jobs = (0..<random.int(2...40)).map { _ in
-          BatchJob(id: random.chance(0.1) ? "" : pool[random.int(0...(pool.count - 1))],
-            status: states[random.int(0...(states.count - 1))])
-        }
-        cache.insert(jobs)
-        for job in jobs where !job.id.isEmpty {
-          model.insert(job.id)
-          if let status = job.status { statuses[job.id] = status }
-        }
+        // Several jobs at once, repeats and empty ids among them; some batches are list-sized (over 64 jobs).
+        jobs = (0..<random.int(2...150)).map { _ in random.chance(0.1) ? BatchJob(id: "") : job() }
       default:
-        let job = BatchJob(id: pool[random.int(0...(pool.count - 1))], status: states[random.int(0...(states.count - 1))])
-        cache.insert([job])
+        jobs = [job()]
+      }
+      cache.insert(jobs)
+      for job in jobs where !job.id.isEmpty {
         model.insert(job.id)
         if let status = job.status { statuses[job.id] = status }
       }
@@ -102,8 +100,14 @@ import Testing
           for n in 0..<50 { cache.insert([BatchJob(id: "w\(writer)-\(n)")]) }
         }
       }
+      // List-sized batches go through a copy swapped in after the fact: they must not undo the small inserts.
+      for writer in 0..<4 {
+        group.addTask {
+          for n in 0..<10 { cache.insert((0..<100).map { BatchJob(id: "l\(writer)-\(n)-\($0)") }) }
+        }
+      }
     }
-    #expect(cache.count == 400)
+    #expect(cache.count == 400 + 4_000)
   }
 
   @Test func tenThousandIDsAnswerPrefixLookupsQuickly() {

@@ -97,7 +97,7 @@ import Testing
       #expect(error == .timeout(seconds: 0.3))
       // Bounds are loose so a loaded machine passes; the two delayed answers alone would take 12 s.
       #expect(ContinuousClock.now - start < .seconds(5), "gave up at the timeout, not after the delay")
-      #expect(sim.gets(id) == 2)
+      #expect(await sim.gets(id, reaching: 2) == 2)
     }
   }
 

@@ -62,6 +62,18 @@ struct LiveSimulator {
   func gets(_ id: String) -> Int {
     store.requestCount(method: "GET", path: "/v1/batches/\(id)")
   }
+
+  /// Requests received for one job's `GET`, once they reach `count` or `seconds` have passed.
+  ///
+  /// The server counts a request when it handles it, which on a loaded machine can be after a client with a short
+  /// timeout has given up on it.
+  func gets(_ id: String, reaching count: Int, within seconds: Double = 5) async -> Int {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while gets(id) < count, ContinuousClock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(10))
+    }
+    return gets(id)
+  }
 }
 
 extension RetryPolicy {

@@ -46,7 +46,8 @@ import Testing
 
   @Test func anAllNotificationBatchWritesNothing() async throws {
     let session = try await RPCSession.start()
-    await session.send(#"[{"jsonrpc":"2.0","method":"list"},{"jsonrpc":"2.0","method":"nope"},{"jsonrpc":"2.0","method":"help"}]"#)
+    await session.send(
+      #"[{"jsonrpc":"2.0","method":"list"},{"jsonrpc":"2.0","method":"nope"},{"jsonrpc":"2.0","method":"help"}]"#)
     await session.call(1, "help", ["command": "get"])
     let next = await session.next()
     #expect(next?["id"] == 1)

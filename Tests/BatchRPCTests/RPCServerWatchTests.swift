@@ -52,7 +52,8 @@ import Testing
   func cancellingAWatchAnswersRequestCancelled(cancel: String) async throws {
     let session = try await RPCSession.start()
     try session.addJob(TestJobs.endless())
-    await session.send(#"{"jsonrpc":"2.0","id":"w-1","method":"watch","params":{"ids":["batch-long"],"interval":0.05}}"#)
+    await session.send(
+      #"{"jsonrpc":"2.0","id":"w-1","method":"watch","params":{"ids":["batch-long"],"interval":0.05}}"#)
     let first = await session.next()
     #expect(first?["method"] == "watch/update")
     await session.send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"unknown"}}"#)

@@ -3,17 +3,22 @@ import Synchronization
 
 /// The job ids seen so far, for tab completion: synchronous, thread-safe reads that never wait on I/O.
 ///
-/// Ids are kept sorted so a prefix lookup is a binary search. Every command that returns a job records it here, so
-/// the common update (one job, already known or new) costs a binary search and at most one insertion, done in place
-/// under the lock: a reader waits microseconds. A whole new list (`replaceAll`) is sorted outside the lock and
-/// swapped in. Filled from `list`, `get`, `cancel` and `watch` results and by `refresh(using:)`, which a shell runs in
-/// the background.
+/// Ids are kept sorted so a prefix lookup is a binary search. Every command that returns jobs records them here, so
+/// the usual update, a command's few jobs, is applied in place under the lock: a binary search per job and at most
+/// one insertion per new id, microseconds whatever the number of ids known. A list-sized update is applied to a copy
+/// outside the lock and swapped in, so a reader (a Tab press) never waits for more than a small update. Filled from
+/// `list`, `get`, `cancel` and `watch` results and by `refresh(using:)`, which a shell runs in the background.
 public final class JobIDCache: Sendable {
   private struct State {
     /// Every id, sorted, each once.
     var ids: [String] = []
     var statuses: [String: BatchStatus] = [:]
+    /// Counts changes, so an update computed outside the lock can tell whether another came first.
+    var generation = 0
   }
+
+  /// The most jobs an update applies in place under the lock; more are applied to a copy outside it.
+  private static let inPlaceLimit = 64
 
   private let state = Mutex(State())
 
@@ -34,9 +39,9 @@ public final class JobIDCache: Sendable {
   /// The ids starting with `prefix`, sorted, at most `limit` of them.
   public func ids(withPrefix prefix: String, limit: Int = .max) -> [String] {
     let ids = state.withLock { $0.ids }
-    let low = Self.firstIndex(in: ids) { $0 < prefix }
+    let low = Self.partitionIndex(ids[...]) { $0 < prefix }
     // The matches run on from `low`; find where they end the same way.
-    let end = low + Self.firstIndex(in: ids[low...]) { $0.hasPrefix(prefix) }
+    let end = Self.partitionIndex(ids[low...]) { $0.hasPrefix(prefix) }
     // A slice copied whole shares the array's storage: `batch-` over ten thousand ids copies no string.
     let count = Swift.min(end - low, Swift.max(limit, 0))
     return Array(ids[low..<(low + count)])
@@ -44,42 +49,45 @@ public final class JobIDCache: Sendable {
 
   // MARK: - Writing
 
-  /// Adds or updates the ids of some jobs.
-  ///
-  /// Run after every command, so its cost must not grow with the number of ids known: each job costs a binary
-  /// search, and one new id an insertion (a move of the array's references, no string copied). Several new ids at
-  /// once are merged in one pass.
+  /// Adds or updates the ids of some jobs; a job without a status keeps the last one seen.
   public func insert(_ jobs: [BatchJob]) {
-    state.withLock { state in
-      var unseen: [String] = []
-      for job in jobs where !job.id.isEmpty {
-        if let status = job.status { state.statuses[job.id] = status }
-        if Self.index(of: job.id, in: state.ids) == nil { unseen.append(job.id) }
+    guard jobs.count > Self.inPlaceLimit else {
+      return state.withLock { snapshot in Self.apply(jobs, to: &snapshot) }
+    }
+    while true {
+      var copy = state.withLock { $0 }
+      let generation = copy.generation
+      Self.apply(jobs, to: &copy)
+      // Whatever the swap leaves in `copy` (the old state, or the unused copy) is freed after the lock is let go.
+      let swapped = state.withLock { current in
+        guard current.generation == generation else { return false }
+        swap(&current, &copy)
+        return true
       }
-      if unseen.count == 1 {
-        state.ids.insert(unseen[0], at: Self.firstIndex(in: state.ids) { $0 < unseen[0] })
-      } else if unseen.count > 1 {
-        state.ids = Self.merge(state.ids, Set(unseen).sorted())
-      }
+      if swapped { return }
     }
   }
 
   /// Replaces every id with those of a full job list.
   public func replaceAll(with jobs: [BatchJob]) {
     let fresh = jobs.filter { !$0.id.isEmpty }
-    let ids = Array(Set(fresh.map(\.id))).sorted()
-    let statuses = Dictionary(
-      fresh.compactMap { job in job.status.map { (job.id, $0) } }, uniquingKeysWith: { _, last in last })
-    state.withLock { state in
-      state = State(ids: ids, statuses: statuses)
+    var replacement = State(
+      ids: Array(Set(fresh.map(\.id))).sorted(),
+      statuses: Dictionary(
+        fresh.compactMap { job in job.status.map { (job.id, $0) } }, uniquingKeysWith: { _, last in last }))
+    state.withLock { current in
+      replacement.generation = current.generation + 1
+      swap(&current, &replacement)
     }
   }
 
   /// Forgets an id (the server said it does not exist).
   public func remove(_ id: String) {
-    state.withLock { state in
-      if let index = Self.index(of: id, in: state.ids) { state.ids.remove(at: index) }
-      state.statuses[id] = nil
+    state.withLock { snapshot in
+      let (index, found) = Self.position(of: id, in: snapshot.ids)
+      if found { snapshot.ids.remove(at: index) }
+      snapshot.statuses[id] = nil
+      snapshot.generation += 1
     }
   }
 
@@ -88,28 +96,41 @@ public final class JobIDCache: Sendable {
     replaceAll(with: try await api.list())
   }
 
-  // MARK: - Sorted arrays
+  // MARK: - Sorted ids
 
-  /// The offset, from the start of `ids`, of the first id for which `isBefore` is false; `isBefore` must hold for a
-  /// leading run of the ids and for none after it.
-  private static func firstIndex(in ids: ArraySlice<String>, where isBefore: (String) -> Bool) -> Int {
+  /// Records `jobs` in `state`: each job costs a binary search; one new id is inserted where it belongs (a move of
+  /// the array's references, no string copied), several are merged in one pass.
+  private static func apply(_ jobs: [BatchJob], to state: inout State) {
+    var unseen: [(id: String, index: Int)] = []
+    for job in jobs where !job.id.isEmpty {
+      if let status = job.status { state.statuses[job.id] = status }
+      let (index, found) = position(of: job.id, in: state.ids)
+      if !found { unseen.append((job.id, index)) }
+    }
+    if unseen.count == 1 {
+      state.ids.insert(unseen[0].id, at: unseen[0].index)
+    } else if unseen.count > 1 {
+      state.ids = merge(state.ids, Set(unseen.map(\.id)).sorted())
+    }
+    state.generation += 1
+  }
+
+  /// Where `id` is, or would be inserted, in the sorted `ids`, and whether it is there.
+  private static func position(of id: String, in ids: [String]) -> (index: Int, found: Bool) {
+    let index = partitionIndex(ids[...]) { $0 < id }
+    return (index, index < ids.count && ids[index] == id)
+  }
+
+  /// The index of the first id in `ids` for which `isBefore` is false (the slice's end if none): `isBefore` must
+  /// hold for a leading run of the ids and for none after it.
+  private static func partitionIndex(_ ids: ArraySlice<String>, isBefore: (String) -> Bool) -> Int {
     var low = ids.startIndex
     var high = ids.endIndex
     while low < high {
       let middle = (low + high) / 2
       if isBefore(ids[middle]) { low = middle + 1 } else { high = middle }
     }
-    return low - ids.startIndex
-  }
-
-  private static func firstIndex(in ids: [String], where isBefore: (String) -> Bool) -> Int {
-    firstIndex(in: ids[...], where: isBefore)
-  }
-
-  /// Where `id` is in the sorted `ids`, or nil.
-  private static func index(of id: String, in ids: [String]) -> Int? {
-    let index = firstIndex(in: ids) { $0 < id }
-    return index < ids.count && ids[index] == id ? index : nil
+    return low
   }
 
   /// Two sorted arrays with no id in common, as one sorted array.

@@ -61,6 +61,7 @@ final class RPCSession: Sendable {
   // MARK: - Sending
 
   /// Writes raw bytes (a `\n` is not added).
+  ///
   /// Returns once every byte is in the pipe: a write bigger than the pipe waits for the server to read, so it runs on a
   /// thread of its own (see `onOwnThread`).
   func send(bytes: [UInt8]) async {
