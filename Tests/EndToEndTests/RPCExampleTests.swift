@@ -9,12 +9,21 @@ import Testing
     defer { box.close() }
     let done = try await box.sim.addJobID(["created_ago": 5000])
     let running = try await box.sim.addJobID(["validating_seconds": 1, "run_seconds": 4])
-    try await box.sim.control("POST", "/_sim/clock", ["speed": 2])
     let process = try ChildProcess(
       try #require(Binaries.onPath("python3")),
       [Binaries.packageFile("scripts/rpc-example.py"), "--base-url", box.sim.baseURL],
       environment: box.environment(["BATCHSH": Binaries.batchsh]), directory: box.home.path)
-    let result = await process.finish(timeout: 90)
+    async let finished = process.finish(timeout: 90)
+    // The clock stands still until the example's watch first polls the job, so the job is still active when the
+    // example looks for one, however slowly Python and batchsh start; then the job runs its course in 2.5 s.
+    let deadline = ContinuousClock.now + .seconds(60)
+    while try await box.sim.requestCounts()["GET /v1/batches/\(running)", default: 0] == 0,
+      ContinuousClock.now < deadline
+    {
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    try await box.sim.control("POST", "/_sim/clock", ["speed": 2])
+    let result = await finished
     #expect(result.status == 0, "\(result)")
     #expect(result.out.contains("2 most recent jobs:"), "\(result)")
     #expect(result.out.contains(done), "\(result)")
