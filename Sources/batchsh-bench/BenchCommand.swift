@@ -37,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(
     help: """
       Figures to measure, comma-separated: get_sequential, get_sequential_ahc (the same gets through AsyncHTTPClient \
-      alone, awaited and chained on its event loop), get_concurrent, list, decode (list decode only).
+      alone), get_concurrent, list, decode (list decode only).
       """)
   var ops = "get_sequential,get_concurrent,list"
 
@@ -96,22 +96,19 @@ struct BenchCommand: AsyncParsableCommand {
     await simulator?.stop()
   }
 
-  /// Sequential gets through AsyncHTTPClient alone, awaited and chained, after a short warm-up.
+  /// Sequential gets through AsyncHTTPClient alone, after a short warm-up.
   func measureBaseline(_ baseline: HTTPClientBaseline, ids: [String]) async throws {
-    let label = "client=AsyncHTTPClient"
-    let (awaited, chained): (Double, Double)
+    let seconds: Double
     do {
       _ = try await baseline.sequentialGets(ids: ids, count: 100)
-      awaited = try await baseline.sequentialGets(ids: ids, count: getCount)
-      _ = try await baseline.chainedGets(ids: ids, count: 100)
-      chained = try await baseline.chainedGets(ids: ids, count: getCount)
+      seconds = try await baseline.sequentialGets(ids: ids, count: getCount)
     } catch {
       try? await baseline.shutdown()
       throw error
     }
     try await baseline.shutdown()
-    report(label, "get_sequential", ["n": getCount, "seconds": awaited, "rps": Double(getCount) / awaited])
-    report(label, "get_chained", ["n": getCount, "seconds": chained, "rps": Double(getCount) / chained])
+    let rps = Double(getCount) / seconds
+    report("client=AsyncHTTPClient", "get_sequential", ["n": getCount, "seconds": seconds, "rps": rps])
   }
 
   /// Prints one result line: the label, the operation, then `key=value` pairs (integers as is, reals to 2 places).

@@ -38,38 +38,6 @@ struct HTTPClientBaseline {
     return ClientBenchmark.seconds(since: start)
   }
 
-  /// Seconds taken by `count` gets chained with futures on the connection's event loop: each request is sent from
-  /// the callback of the one before, so no thread is woken but by the network. This is the most AsyncHTTPClient
-  /// does over one connection. A task on the global executor cannot get there: it runs on another thread than the
-  /// connection, so each request wakes the loop to send and the task's thread to go on.
-  func chainedGets(ids: [String], count: Int) async throws -> Double {
-    let eventLoop = http.eventLoopGroup.next()
-    let done = eventLoop.makePromise(of: Void.self)
-    let start = ContinuousClock.now
-    @Sendable func send(_ index: Int) {
-      guard index < count else { return done.succeed() }
-      var request: HTTPClient.Request
-      do {
-        request = try HTTPClient.Request(url: url(ids[index % ids.count]))
-      } catch {
-        return done.fail(error)
-      }
-      request.headers.add(name: "Authorization", value: authorization)
-      http.execute(request: request, eventLoop: .delegateAndChannel(on: eventLoop)).whenComplete { result in
-        do {
-          let response = try result.get()
-          try Self.check(response.status, response.body ?? ByteBuffer())
-          send(index + 1)
-        } catch {
-          done.fail(error)
-        }
-      }
-    }
-    eventLoop.execute { send(0) }
-    try await done.futureResult.get()
-    return ClientBenchmark.seconds(since: start)
-  }
-
   func shutdown() async throws {
     try await http.shutdown()
   }
