@@ -50,6 +50,8 @@ struct HTTPClientBaseline {
 
   struct BaselineError: Error, CustomStringConvertible {
     var status: HTTPResponseStatus
-    var description: String { "the baseline get answered \(status.code)" }
+    var description: String {
+      status == .ok ? "the baseline get answered an empty body" : "the baseline get answered \(status.code)"
+    }
   }
 }

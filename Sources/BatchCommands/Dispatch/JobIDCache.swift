@@ -4,10 +4,11 @@ import Synchronization
 /// The job ids seen so far, for tab completion: synchronous, thread-safe reads that never wait on I/O.
 ///
 /// Ids are kept sorted so a prefix lookup is a binary search. Every command that returns jobs records them here, so
-/// the usual update, a command's few jobs, is applied in place under the lock: a binary search per job and at most
-/// one insertion per new id, microseconds whatever the number of ids known. A list-sized update is applied to a copy
-/// outside the lock and swapped in, so a reader (a Tab press) never waits for more than a small update. Filled from
-/// `list`, `get`, `cancel` and `watch` results and by `refresh(using:)`, which a shell runs in the background.
+/// the usual update, a command's few jobs, is applied in place under the lock: a binary search per job, then one
+/// insertion for a new id (or one merge pass for several), not a rebuild of every id known. A list-sized update is
+/// applied to a copy outside the lock and swapped in, so a reader (a Tab press) never waits for more than a small
+/// update. Filled from `list`, `get`, `cancel` and `watch` results and by `refresh(using:)`, which a shell runs in
+/// the background.
 public final class JobIDCache: Sendable {
   private struct State {
     /// Every id, sorted, each once.
