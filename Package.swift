@@ -79,7 +79,9 @@ let package = Package(
     ),
 
     // MARK: - Tests
-    .testTarget(name: "BatchCoreTests", dependencies: ["BatchCore", "BatchSimulator"]),
+    .testTarget(
+      name: "BatchCoreTests",
+      dependencies: ["BatchCore", "BatchSimulator", .product(name: "NIOPosix", package: "swift-nio")]),
     .testTarget(
       name: "BatchSimulatorTests",
       dependencies: [
@@ -90,7 +92,12 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BatchCommandsTests", dependencies: ["BatchCore", "BatchCommands", "BatchSimulator"]),
-    .testTarget(name: "BatchShellTests", dependencies: ["BatchShell", "CEditLine"]),
+    .testTarget(
+      name: "BatchShellTests",
+      dependencies: [
+        "BatchShell", "CEditLine", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     .testTarget(name: "BatchRPCTests", dependencies: ["BatchCore", "BatchCommands", "BatchRPC", "BatchSimulator"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
   ]

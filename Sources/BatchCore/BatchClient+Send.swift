@@ -12,27 +12,32 @@ extension BatchClient {
     var body: ByteBuffer
   }
 
-  /// Builds the request for an API path with the standard headers.
-  func makeRequest(_ method: HTTPMethod, _ path: String, accept: String = "application/json") -> HTTPClientRequest {
+  /// The standard headers of every request: user agent, accepted type, the key.
+  func headers(accept: String) -> HTTPHeaders {
+    var headers = HTTPHeaders()
+    headers.add(name: "User-Agent", value: configuration.userAgent)
+    headers.add(name: "Accept", value: accept)
+    if let key = configuration.apiKey { headers.add(name: "Authorization", value: "Bearer \(key)") }
+    return headers
+  }
+
+  /// Builds a streaming request for an API path with the standard headers (file content).
+  func makeRequest(_ method: HTTPMethod, _ path: String, accept: String) -> HTTPClientRequest {
     var request = HTTPClientRequest(url: configuration.url(path))
     request.method = method
-    request.headers.add(name: "User-Agent", value: configuration.userAgent)
-    request.headers.add(name: "Accept", value: accept)
-    if let key = configuration.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+    request.headers = headers(accept: accept)
     return request
   }
 
   /// Sends a request, retrying transient failures, and returns a 2xx response with its whole body.
   func send(_ method: HTTPMethod, _ path: String, resource: BatchError.Resource, id: String?) async throws -> Response {
     try configuration.checkTransport()
-    let request = makeRequest(method, path)
+    let (url, headers) = (configuration.url(path), headers(accept: "application/json"))
     var retry = 0
     while true {
       let outcome: Result<Response, BatchError>
       do {
-        let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-        let body = try await response.body.collect(upTo: Self.maxBodyBytes)
-        outcome = .success(Response(status: Int(response.status.code), headers: response.headers, body: body))
+        outcome = .success(try await attempt(method, url: url, headers: headers))
       } catch {
         outcome = .failure(try mapTransportError(error))
       }
@@ -104,7 +109,7 @@ extension BatchClient {
       }
     }
     if let error = error as? BatchError { return error }
-    if error is NIOTooManyBytesError {
+    if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
       return .invalidResponse(reason: "response larger than \(Self.maxBodyBytes >> 20) MiB", excerpt: "")
     }
     return .transport(Self.describe(error))

@@ -75,7 +75,10 @@ public struct BatchClient: BatchAPI {
     -> DownloadResult
   {
     try IDValidator.validate(request.fileID)
-    return try await ContentDownloader(client: self, request: request, progress: progress).run()
+    // The file is written from the task that reads the body: never from an event loop, whatever the caller prefers.
+    return try await withTaskExecutorPreference(globalConcurrentExecutor) {
+      try await ContentDownloader(client: self, request: request, progress: progress).run()
+    }
   }
 
   // MARK: - Decoding

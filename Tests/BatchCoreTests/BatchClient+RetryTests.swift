@@ -11,9 +11,9 @@ import Testing
     .rateLimit(retryAfter: 0.01, milliseconds: true),
   ]
 
-  @Test("get retries a transient fault and then succeeds", arguments: transientFaults)
-  func getRecovers(kind: FaultKind) async throws {
-    try await LiveSimulator.run { sim in
+  @Test("get retries a transient fault and then succeeds", arguments: transientFaults, [false, true])
+  func getRecovers(kind: FaultKind, onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(kind, count: 2)
       #expect(try await sim.client().get(id).id == id)
@@ -21,9 +21,9 @@ import Testing
     }
   }
 
-  @Test("list, cancel and file metadata retry too", arguments: [FaultKind.status(503), .drop])
-  func otherOperationsRecover(kind: FaultKind) async throws {
-    try await LiveSimulator.run(jobs: 5) { sim in
+  @Test("list, cancel and file metadata retry too", arguments: [FaultKind.status(503), .drop], [false, true])
+  func otherOperationsRecover(kind: FaultKind, onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(jobs: 5, onEventLoop: onEventLoop) { sim in
       let client = try sim.client()
       let (_, output) = try sim.addCompletedJob()
       let active = try sim.addActiveJob()
@@ -39,9 +39,9 @@ import Testing
     }
   }
 
-  @Test("a slow response is retried after the timeout and then succeeds")
-  func slowRecovers() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("a slow response is retried after the timeout and then succeeds", arguments: [false, true])
+  func slowRecovers(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.delay(6), count: 1)
       #expect(try await sim.client(requestTimeout: 1.5).get(id).id == id)
@@ -94,18 +94,34 @@ import Testing
     }
   }
 
-  @Test("a cancelled task stops retrying at once with CancellationError")
-  func cancellationStopsRetries() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("a cancelled task stops retrying at once with CancellationError", arguments: [false, true])
+  func cancellationStopsRetries(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.status(503), count: nil)
       let client = try sim.client(retryPolicy: .init(maxRetries: 5, baseDelay: 5))
-      let task = Task { try await client.get(id) }
+      let task = Task(executorPreference: LiveSimulator.executor(onEventLoop: onEventLoop)) { try await client.get(id) }
       while sim.gets(id) == 0 { try await Task.sleep(for: .milliseconds(5)) }
       let start = ContinuousClock.now
       task.cancel()
       await #expect(throws: CancellationError.self) { try await task.value }
       #expect(ContinuousClock.now - start < .seconds(1))
+      #expect(sim.gets(id) == 1)
+    }
+  }
+
+  @Test("a cancelled task stops a request in flight at once with CancellationError", arguments: [false, true])
+  func cancellationStopsRequest(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
+      let id = try sim.addActiveJob()
+      sim.fault(.delay(6), count: nil)
+      let client = try sim.client()
+      let task = Task(executorPreference: LiveSimulator.executor(onEventLoop: onEventLoop)) { try await client.get(id) }
+      while sim.gets(id) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+      let start = ContinuousClock.now
+      task.cancel()
+      await #expect(throws: CancellationError.self) { try await task.value }
+      #expect(ContinuousClock.now - start < .seconds(3), "did not wait for the 6 s answer")
       #expect(sim.gets(id) == 1)
     }
   }

@@ -8,9 +8,9 @@ import Testing
 @Suite struct BatchClientSendTests {
   // MARK: - Errors
 
-  @Test("404 is notFound with the server's message")
-  func notFound() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("404 is notFound with the server's message", arguments: [false, true])
+  func notFound(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let client = try sim.client()
       let error = await expectBatchError { try await client.get("batch-nope") }
       #expect(error == .notFound(resource: .job, id: "batch-nope", apiMessage: "batch job batch-nope not found"))
@@ -19,9 +19,9 @@ import Testing
     }
   }
 
-  @Test("a wrong key is unauthorized(401) and is not retried; no key at all too")
-  func unauthorized() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("a wrong key is unauthorized(401) and is not retried; no key at all too", arguments: [false, true])
+  func unauthorized(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let wrong = try sim.client(key: LiveSimulator.key + "-wrong")
       let error = await expectBatchError { try await wrong.list() }
       #expect(error == .unauthorized(status: 401, apiMessage: "invalid API key"))
@@ -31,9 +31,9 @@ import Testing
     }
   }
 
-  @Test("429 until retries run out is rateLimited with the server's Retry-After")
-  func rateLimitedExhausted() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("429 until retries run out is rateLimited with the server's Retry-After", arguments: [false, true])
+  func rateLimitedExhausted(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.rateLimit(retryAfter: 0.02, milliseconds: true), count: nil)
       let error = await expectBatchError { try await sim.client(retryPolicy: .init(maxRetries: 2)).get(id) }
@@ -42,9 +42,9 @@ import Testing
     }
   }
 
-  @Test("5xx until retries run out is server(status)", arguments: [500, 502, 503, 504])
-  func serverExhausted(status: Int) async throws {
-    try await LiveSimulator.run { sim in
+  @Test("5xx until retries run out is server(status)", arguments: [500, 502, 503, 504], [false, true])
+  func serverExhausted(status: Int, onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.status(status), count: nil)
       let error = await expectBatchError { try await sim.client().get(id) }
@@ -58,9 +58,9 @@ import Testing
     }
   }
 
-  @Test("a dropped connection is a transport error after retries")
-  func dropped() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("a dropped connection is a transport error after retries", arguments: [false, true])
+  func dropped(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.drop, count: nil)
       let error = await expectBatchError {
@@ -86,9 +86,9 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(2), "fails at once, not after the connect timeout")
   }
 
-  @Test("a response slower than the request timeout is a timeout")
-  func slow() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("a response slower than the request timeout is a timeout", arguments: [false, true])
+  func slow(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.fault(.delay(6), count: 2)
       let client = try sim.client(retryPolicy: .init(maxRetries: 1, baseDelay: 0.01), requestTimeout: 0.3)
@@ -123,9 +123,9 @@ import Testing
     }
   }
 
-  @Test("an HTML error page from a proxy is a server error quoting the page")
-  func htmlError() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("an HTML error page from a proxy is a server error quoting the page", arguments: [false, true])
+  func htmlError(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       sim.fault(.html(502), count: nil)
       let error = await expectBatchError { try await sim.client(retryPolicy: .none).list() }
       #expect(error?.httpStatus == 502)

@@ -6,9 +6,9 @@ import Testing
 
 /// `BatchClient` operations against the simulator over loopback: get, list, cancel and file metadata.
 @Suite struct BatchClientTests {
-  @Test("get returns the job the simulator shows, every field decoded")
-  func get() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("get returns the job the simulator shows, every field decoded", arguments: [false, true])
+  func get(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let (id, output) = try sim.addCompletedJob(outputBytes: 1234, errorBytes: 99)
       let job = try await sim.client().get(id)
       let simJob = try #require(sim.store.job(id))
@@ -52,9 +52,9 @@ import Testing
     }
   }
 
-  @Test("list returns every job in the server's order, each decoded")
-  func list() async throws {
-    try await LiveSimulator.run(jobs: 40) { sim in
+  @Test("list returns every job in the server's order, each decoded", arguments: [false, true])
+  func list(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(jobs: 40, onEventLoop: onEventLoop) { sim in
       let jobs = try await sim.client().list()
       #expect(jobs.map(\.id) == sim.store.jobs().map(\.id))
       #expect(jobs.allSatisfy { $0.status?.isKnown == true && $0.createdAt?.date != nil && $0.progress != nil })
@@ -71,9 +71,9 @@ import Testing
     }
   }
 
-  @Test("cancel of a running job answers it CANCELING")
-  func cancel() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("cancel of a running job answers it CANCELING", arguments: [false, true])
+  func cancel(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       let job = try await sim.client().cancel(id)
       #expect(job.id == id)
@@ -102,9 +102,11 @@ import Testing
     }
   }
 
-  @Test("cancel of a finished job is invalidState naming its status", arguments: ["COMPLETED", "FAILED", "EXPIRED"])
-  func cancelFinished(status: String) async throws {
-    try await LiveSimulator.run { sim in
+  @Test(
+    "cancel of a finished job is invalidState naming its status",
+    arguments: ["COMPLETED", "FAILED", "EXPIRED"], [false, true])
+  func cancelFinished(status: String, onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
       sim.store.forceStatus(id, to: status)
       let error = await expectBatchError { try await sim.client().cancel(id) }
@@ -120,9 +122,9 @@ import Testing
     }
   }
 
-  @Test("file returns the metadata of a visible file")
-  func file() async throws {
-    try await LiveSimulator.run { sim in
+  @Test("file returns the metadata of a visible file", arguments: [false, true])
+  func file(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let (id, output) = try sim.addCompletedJob(outputBytes: 777)
       let file = try await sim.client().file(output)
       #expect(file.id == output)

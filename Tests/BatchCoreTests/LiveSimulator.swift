@@ -1,5 +1,6 @@
 import BatchSimulator
 import Foundation
+import NIOPosix
 import Testing
 
 @testable import BatchCore
@@ -13,17 +14,30 @@ struct LiveSimulator {
   var store: JobStore { server.store }
 
   /// Starts a simulator with `jobs` seeded jobs, runs `body` and stops the simulator whatever happens.
-  static func run<T>(jobs: Int = 0, _ body: (LiveSimulator) async throws -> T) async throws -> T {
+  ///
+  /// With `onEventLoop`, `body` runs on `BatchClient.connectionExecutor`, as a script does, so its requests take the
+  /// client's event-loop path.
+  static func run<T>(
+    jobs: Int = 0, onEventLoop: Bool = false, _ body: (LiveSimulator) async throws -> T
+  ) async throws -> T {
     let configuration = SimulatorConfiguration(jobs: jobs, apiKey: key, clock: .manual())
     let simulator = LiveSimulator(server: try await SimulatorServer.start(configuration))
     do {
-      let result = try await body(simulator)
+      let result = try await withTaskExecutorPreference(executor(onEventLoop: onEventLoop)) {
+        #expect((MultiThreadedEventLoopGroup.currentEventLoop != nil) == onEventLoop)
+        return try await body(simulator)
+      }
       await simulator.server.stop()
       return result
     } catch {
       await simulator.server.stop()
       throw error
     }
+  }
+
+  /// The executor of a test's requests: the client's event loop, or none (the concurrency pool).
+  static func executor(onEventLoop: Bool) -> (any TaskExecutor)? {
+    onEventLoop ? BatchClient.connectionExecutor : nil
   }
 
   /// A client for this simulator; by default retries fast so fault tests do not wait.
