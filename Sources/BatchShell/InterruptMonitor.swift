@@ -61,11 +61,13 @@ public final class InterruptMonitor: Sendable {
   }
 
   /// Runs `operation` in a new task that Ctrl-C cancels; returns its result (or rethrows its error).
+  ///
+  /// The task runs on `executor` when one is given (a new task does not take its creator's preference).
   public func cancellingOnInterrupt<Result: Sendable>(
-    _ operation: @escaping @Sendable () async throws -> Result
+    on executor: (any TaskExecutor)? = nil, _ operation: @escaping @Sendable () async throws -> Result
   ) async throws -> Result {
     let before = count
-    let task = Task { try await operation() }
+    let task = Task(executorPreference: executor) { try await operation() }
     let registration = addHandler { task.cancel() }
     defer { removeHandler(registration) }
     if count != before { task.cancel() }

@@ -1,6 +1,9 @@
 import BatchCommands
 import BatchCore
 import Foundation
+import NIOCore
+import NIOPosix
+import Synchronization
 import Testing
 
 @testable import BatchShell
@@ -79,5 +82,44 @@ import Testing
     let json = "[" + JSONText.compact(SessionHarness.job) + "]\n"
     #expect(session.stdout.hasSuffix("\n" + json), "\(session.stdout)")
     #expect(session.stdout.hasPrefix("ID "), "the first line still prints a card: \(session.stdout)")
+  }
+
+  @Test func scriptCommandsRunOnTheRunnersExecutor() async throws {
+    let api = LoopRecordingAPI(loop: MultiThreadedEventLoopGroup.singleton.next())
+    let session = SessionHarness(frontEnd: .script, api: api, executor: EventLoopExecutor(api.loop))
+    let script = session.directory.write("jobs.batchsh", Array("get batch-1\nlist\nget batch-1\n".utf8))
+    let status = await ScriptRunner(runner: session.runner, reader: try PlainLineReader(path: script), keepGoing: false)
+      .run()
+    #expect(status == .success, "\(session.stderr)")
+    #expect(api.onLoop.withLock { $0 } == [true, true, true], "every request ran on the loop")
+  }
+}
+
+/// Answers `StaticAPI`'s job and records, for each get and list, whether it ran on `loop`.
+private final class LoopRecordingAPI: BatchAPI {
+  let loop: any EventLoop
+  let onLoop = Mutex<[Bool]>([])
+  private let jobs = StaticAPI(jobs: [SessionHarness.job])
+
+  init(loop: any EventLoop) {
+    self.loop = loop
+  }
+
+  func get(_ id: String) async throws -> BatchJob {
+    onLoop.withLock { $0.append(loop.inEventLoop) }
+    return try await jobs.get(id)
+  }
+
+  func list() async throws -> [BatchJob] {
+    onLoop.withLock { $0.append(loop.inEventLoop) }
+    return try await jobs.list()
+  }
+
+  func cancel(_ id: String) async throws -> BatchJob { try await jobs.cancel(id) }
+  func file(_ id: String) async throws -> BatchFile { try await jobs.file(id) }
+  func download(_ request: DownloadRequest, progress: (@Sendable (DownloadProgress) -> Void)?) async throws
+    -> DownloadResult
+  {
+    try await jobs.download(request, progress: progress)
   }
 }

@@ -39,6 +39,20 @@ import Testing
     #expect(JSON.object(result.out)?["id"] as? String == id, "\(result)")
   }
 
+  @Test func watchesDownloadsAndGetsInTurn() async throws {
+    let box = try await Sandbox.start(speed: 0)
+    defer { box.close() }
+    let id = try await box.sim.addJobID(["created_ago": 5000, "output_bytes": 3_000_000])
+    let output = try #require(try await box.sim.job(id)["output_file_id"] as? String)
+    let result = try await box.script("watch \(id)\ndownload \(id)\nget \(id) --json\n")
+    #expect(result.status == 0, "\(result)")
+    let expected = try await box.sim.api("GET", "/v1/files/\(output)/content").body
+    #expect(expected.count == 3_000_000)
+    #expect(FileManager.default.contents(atPath: box.home.file("\(id).jsonl")) == expected, "byte-exact download")
+    #expect(result.out.contains("COMPLETED"), "\(result)")
+    #expect(JSON.object(result.out.split(separator: "\n").last ?? "")?["id"] as? String == id, "\(result)")
+  }
+
   @Test func readsAFile() async throws {
     let box = try await Sandbox.start(speed: 0)
     defer { box.close() }

@@ -20,10 +20,13 @@ public struct SessionBuilder {
   }
 
   /// A line runner for a front end, printing to the console.
+  ///
+  /// A script's commands run on the HTTP client's event loop (`BatchClient.connectionExecutor`): one command after
+  /// another, each mostly waiting for one request, they save two thread switches per request there.
   public func runner(for frontEnd: FrontEnd) -> LineRunner {
     let events = SessionEventSink(console: console, options: settings.output)
     return LineRunner(dispatcher: Dispatcher(context: context(for: frontEnd, events: events)), console: console,
-      events: events)
+      events: events, executor: frontEnd == .script ? BatchClient.connectionExecutor : nil)
   }
 
   /// The interactive shell on the terminal: libedit when usable, plain reads otherwise.

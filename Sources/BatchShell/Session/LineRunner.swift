@@ -12,6 +12,8 @@ public final class LineRunner: Sendable {
   private let base: Dispatcher
   public let console: Console
   public let events: SessionEventSink
+  /// Where commands run; nil for Swift's concurrency pool (see `ScriptRunner`).
+  public let executor: (any TaskExecutor)?
   /// The output options of the next line: the context's to start with, then as `set` left them.
   private let sessionOutput: Mutex<OutputOptions>
 
@@ -24,10 +26,13 @@ public final class LineRunner: Sendable {
     public var failed: Bool { exitStatus != .success }
   }
 
-  public init(dispatcher: Dispatcher, console: Console, events: SessionEventSink) {
+  public init(
+    dispatcher: Dispatcher, console: Console, events: SessionEventSink, executor: (any TaskExecutor)? = nil
+  ) {
     self.base = dispatcher
     self.console = console
     self.events = events
+    self.executor = executor
     self.sessionOutput = Mutex(dispatcher.context.output)
   }
 
@@ -74,8 +79,9 @@ public final class LineRunner: Sendable {
       var options = dispatcher.context.output
       if invocation.arguments.json { options.json = true }
       events.begin(options: options)
+      let interruptible = InterruptMonitor.shared
       report =
-        (try? await InterruptMonitor.shared.cancellingOnInterrupt { await dispatcher.execute(invocation) })
+        (try? await interruptible.cancellingOnInterrupt(on: executor) { await dispatcher.execute(invocation) })
         ?? dispatcher.report(error: CancellationError())
       events.end()
     } catch {

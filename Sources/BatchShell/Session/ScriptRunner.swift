@@ -20,18 +20,27 @@ public struct ScriptRunner {
   }
 
   /// Runs to the end of input, `quit`, or the first failure; returns the exit status.
+  ///
+  /// Lines are read ahead on a thread of their own; the loop runs where the runner runs commands (the HTTP client's
+  /// event loop for a script, see `SessionBuilder`), so a line that is one request costs no thread switch.
   public func run() async -> ExitStatus {
+    let lines = LinePrefetcher(reader: reader)
+    defer { lines.stop() }
+    return await withTaskExecutorPreference(runner.executor) { await run(lines) }
+  }
+
+  private func run(_ lines: LinePrefetcher) async -> ExitStatus {
     var anyFailed = false
     while true {
-      let event: LineEditorEvent
+      let item: LinePrefetcher.Item
       do {
-        event = try reader.next()
+        item = try await lines.next()
       } catch {
         runner.console.printError("\(name): error: \(error)\n")
         return .failure
       }
-      let lineNumber = reader.lineNumber
-      switch event {
+      let lineNumber = item.lineNumber
+      switch item.event {
       case .endOfFile:
         return anyFailed ? .failure : .success
       case .interrupt:

@@ -100,7 +100,7 @@ public struct ShellCompletionProvider: CompletionProvider {
     return names.filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }
       .sorted().prefix(1000).map { name in
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
         return typedDirectory + name + (isDirectory.boolValue ? "/" : "")
       }
   }

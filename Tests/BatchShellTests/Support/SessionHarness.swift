@@ -12,16 +12,18 @@ final class SessionHarness {
   let runner: LineRunner
   private let descriptors: (out: Int32, err: Int32)
 
-  init(frontEnd: FrontEnd = .repl) {
+  init(
+    frontEnd: FrontEnd = .repl, api: any BatchAPI = StaticAPI(jobs: [SessionHarness.job]),
+    executor: (any TaskExecutor)? = nil
+  ) {
     let out = open(directory.path + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let err = open(directory.path + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     descriptors = (out, err)
     let console = Console(output: out, error: err)
     let events = SessionEventSink(console: console, options: .plain)
     let context = CommandContext(
-      api: StaticAPI(jobs: [Self.job]), events: events, output: .plain, frontEnd: frontEnd,
-      watcher: OneShotWatch(job: Self.job))
-    runner = LineRunner(dispatcher: Dispatcher(context: context), console: console, events: events)
+      api: api, events: events, output: .plain, frontEnd: frontEnd, watcher: OneShotWatch(job: Self.job))
+    runner = LineRunner(dispatcher: Dispatcher(context: context), console: console, events: events, executor: executor)
   }
 
   deinit {
