@@ -36,8 +36,9 @@ struct BenchCommand: AsyncParsableCommand {
 
   @Option(
     help: """
-      Figures to measure, comma-separated: get_sequential, get_sequential_ahc (the same gets through AsyncHTTPClient \
-      alone), get_concurrent, list, decode (list decode only).
+      Figures to measure, comma-separated: get_sequential (a loop on BatchClient.connectionExecutor), \
+      get_sequential_pool (the same loop on the concurrency pool), get_sequential_ahc (the same gets through \
+      AsyncHTTPClient alone, on the same executor), get_concurrent, list, decode (list decode only).
       """)
   var ops = "get_sequential,get_concurrent,list"
 
@@ -72,8 +73,12 @@ struct BenchCommand: AsyncParsableCommand {
     guard !ids.isEmpty else { throw ValidationError("the server has no jobs to get") }
     try await bench.warmUp(ids: ids)
     if wanted.contains("get_sequential") {
-      let seconds = try await bench.sequentialGets(ids: ids, count: getCount)
+      let seconds = try await bench.sequentialGets(ids: ids, count: getCount, on: BatchClient.connectionExecutor)
       report(label, "get_sequential", ["n": getCount, "seconds": seconds, "rps": Double(getCount) / seconds])
+    }
+    if wanted.contains("get_sequential_pool") {
+      let seconds = try await bench.sequentialGets(ids: ids, count: getCount, on: nil)
+      report(label, "get_sequential_pool", ["n": getCount, "seconds": seconds, "rps": Double(getCount) / seconds])
     }
     if wanted.contains("get_sequential_ahc") {
       try await measureBaseline(HTTPClientBaseline(baseURL: base, apiKey: apiKey), ids: ids)
@@ -100,8 +105,8 @@ struct BenchCommand: AsyncParsableCommand {
   func measureBaseline(_ baseline: HTTPClientBaseline, ids: [String]) async throws {
     let seconds: Double
     do {
-      _ = try await baseline.sequentialGets(ids: ids, count: 100)
-      seconds = try await baseline.sequentialGets(ids: ids, count: getCount)
+      _ = try await baseline.sequentialGets(ids: ids, count: 100, on: BatchClient.connectionExecutor)
+      seconds = try await baseline.sequentialGets(ids: ids, count: getCount, on: BatchClient.connectionExecutor)
     } catch {
       try? await baseline.shutdown()
       throw error
