@@ -21,6 +21,8 @@ public final class LinePrefetcher: @unchecked Sendable {
   private var consumer: CheckedContinuation<Result<Item, LineEditorError>, Never>?
   /// The end of input or the read error, once read: every call after it returns it again.
   private var last: Result<Item, LineEditorError>?
+  /// The number of the last line read.
+  private var lineNumber = 0
   private var stopped = false
   private var started = false
   /// The reading thread waits for room; woken when half the room is free, not for every line taken.
@@ -34,11 +36,14 @@ public final class LinePrefetcher: @unchecked Sendable {
   // MARK: - Consuming
 
   /// The next line, `.tooLong`, `.endOfFile` or the read error; the last two again on every later call.
+  ///
+  /// One caller at a time: a script reads its lines in order.
   public func next() async throws(LineEditorError) -> Item {
     if let ready = take() { return try ready.get() }
     let result = await withCheckedContinuation { continuation in
       condition.lock()
       defer { condition.unlock() }
+      precondition(consumer == nil, "LinePrefetcher.next() called while another call waits")
       if let ready = takeLocked() {
         continuation.resume(returning: ready)
       } else {
@@ -48,12 +53,16 @@ public final class LinePrefetcher: @unchecked Sendable {
     return try result.get()
   }
 
-  /// Lets the reading thread end; lines it has not handed over are dropped.
+  /// Lets the reading thread end; lines it has not handed over are dropped, and a caller waiting for one, like
+  /// every later call, gets `.endOfFile`.
   public func stop() {
     condition.lock()
     stopped = true
+    let waiter = consumer
+    consumer = nil
     condition.broadcast()
     condition.unlock()
+    waiter?.resume(returning: .success(Item(event: .endOfFile, lineNumber: lineNumber)))
   }
 
   private func take() -> Result<Item, LineEditorError>? {
@@ -70,7 +79,9 @@ public final class LinePrefetcher: @unchecked Sendable {
       thread.name = "batchsh.script-reader"
       thread.start()
     }
-    guard head < waiting.count else { return last }
+    guard head < waiting.count else {
+      return last ?? (stopped ? .success(Item(event: .endOfFile, lineNumber: lineNumber)) : nil)
+    }
     let item = waiting[head]
     head += 1
     if head == waiting.count {
@@ -114,6 +125,7 @@ public final class LinePrefetcher: @unchecked Sendable {
       return false
     }
     if isLast { last = item }
+    if case .success(let read) = item { lineNumber = read.lineNumber }
     if let consumer {
       self.consumer = nil
       condition.unlock()

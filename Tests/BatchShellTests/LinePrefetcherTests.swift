@@ -69,6 +69,21 @@ import Testing
     #expect(try await lines.next().event == .endOfFile)
   }
 
+  @Test func stopAnswersAWaitingCallerWithTheEndOfInput() async throws {
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    defer { close(fds[0]) }
+    let lines = LinePrefetcher(reader: PlainLineReader(fileDescriptor: fds[0]))
+    _ = write(fds[1], "get a\n", 6)
+    #expect(try await lines.next().event == .line("get a"))
+    let waiting = Task { try await lines.next() }
+    try await Task.sleep(for: .milliseconds(50))
+    lines.stop()
+    #expect(try await waiting.value == LinePrefetcher.Item(event: .endOfFile, lineNumber: 1))
+    #expect(try await lines.next().event == .endOfFile, "and so is every later call")
+    close(fds[1])  // the reading thread's read returns, and the thread ends
+  }
+
   @Test func aReadErrorIsThrownAndThrownAgain() async throws {
     let directory = TemporaryDirectory()
     // A directory opens for reading, but read(2) on it fails with EISDIR.
