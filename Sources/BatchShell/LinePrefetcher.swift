@@ -8,7 +8,9 @@ import Foundation
 public final class LinePrefetcher: @unchecked Sendable {
   /// One event of the reader with the number of the line it concerns.
   public struct Item: Sendable, Equatable {
+    /// A line, a skipped line or the end of input.
     public var event: LineEditorEvent
+    /// The line's number, from 1 (at the end of input: the last line's).
     public var lineNumber: Int
   }
 
@@ -21,7 +23,7 @@ public final class LinePrefetcher: @unchecked Sendable {
   private var consumer: CheckedContinuation<Result<Item, LineEditorError>, Never>?
   /// The end of input or the read error, once read: every call after it returns it again.
   private var last: Result<Item, LineEditorError>?
-  /// The number of the last line read.
+  /// The number of the last line handed to the caller.
   private var lineNumber = 0
   private var stopped = false
   private var started = false
@@ -65,23 +67,29 @@ public final class LinePrefetcher: @unchecked Sendable {
     waiter?.resume(returning: .success(Item(event: .endOfFile, lineNumber: lineNumber)))
   }
 
+  /// Whether a call to `next()` is waiting for the reading thread.
+  var hasWaitingCaller: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return consumer != nil
+  }
+
   private func take() -> Result<Item, LineEditorError>? {
     condition.lock()
     defer { condition.unlock() }
     return takeLocked()
   }
 
-  /// The oldest waiting item, starting the thread on the first call.
+  /// The oldest waiting item, starting the thread on the first call; the end of input once stopped.
   private func takeLocked() -> Result<Item, LineEditorError>? {
+    if stopped { return .success(Item(event: .endOfFile, lineNumber: lineNumber)) }
     if !started {
       started = true
       let thread = Thread { [self] in readAhead() }
       thread.name = "batchsh.script-reader"
       thread.start()
     }
-    guard head < waiting.count else {
-      return last ?? (stopped ? .success(Item(event: .endOfFile, lineNumber: lineNumber)) : nil)
-    }
+    guard head < waiting.count else { return last }
     let item = waiting[head]
     head += 1
     if head == waiting.count {
@@ -91,6 +99,7 @@ public final class LinePrefetcher: @unchecked Sendable {
       head = 0
     }
     if readerWaits && waiting.count - head <= capacity / 2 { condition.signal() }
+    if case .success(let read) = item { lineNumber = read.lineNumber }
     return item
   }
 
@@ -125,9 +134,9 @@ public final class LinePrefetcher: @unchecked Sendable {
       return false
     }
     if isLast { last = item }
-    if case .success(let read) = item { lineNumber = read.lineNumber }
     if let consumer {
       self.consumer = nil
+      if case .success(let read) = item { lineNumber = read.lineNumber }
       condition.unlock()
       consumer.resume(returning: item)
       return true

@@ -15,11 +15,14 @@ public struct SimulatorConfiguration: Sendable {
   public var faults: [FaultRule]
   /// A clock to use instead of one built from `speed` (tests pass ``SimClock/manual(start:)``).
   public var clock: SimClock?
+  /// Serve on an event loop of its own instead of NIO's shared ones (`batchsh --sim`: a script's commands run on a
+  /// shared loop, and must never hold up the server).
+  public var ownEventLoop: Bool
 
   /// Creates a configuration; the defaults match `batchsh-sim` without flags.
   public init(
     host: String = "127.0.0.1", port: Int = 0, jobs: Int = 25, speed: Double = 1, apiKey: String? = "sim-key",
-    seed: UInt64 = 1, faults: [FaultRule] = [], clock: SimClock? = nil
+    seed: UInt64 = 1, faults: [FaultRule] = [], clock: SimClock? = nil, ownEventLoop: Bool = false
   ) {
     self.host = host
     self.port = port
@@ -29,5 +32,6 @@ public struct SimulatorConfiguration: Sendable {
     self.seed = seed
     self.faults = faults
     self.clock = clock
+    self.ownEventLoop = ownEventLoop
   }
 }

@@ -15,12 +15,17 @@ public final class SimulatorServer: Sendable {
   /// Jobs, files, the clock, request counters and fault rules.
   public let store: JobStore
   private let task: Task<Void, Never>
+  /// The server's own event loop, when it has one; shut down with the server.
+  private let ownGroup: MultiThreadedEventLoopGroup?
 
-  private init(port: Int, host: String, store: JobStore, task: Task<Void, Never>) {
+  private init(
+    port: Int, host: String, store: JobStore, task: Task<Void, Never>, ownGroup: MultiThreadedEventLoopGroup?
+  ) {
     self.port = port
     self.host = host
     self.store = store
     self.task = task
+    self.ownGroup = ownGroup
   }
 
   /// `http://HOST:PORT`, without `/v1`, as the SDKs and `batchsh --base-url` take it.
@@ -39,9 +44,10 @@ public final class SimulatorServer: Sendable {
     logger.logLevel = .critical
     let responder = SimulatorResponder(store: store, apiKey: configuration.apiKey)
     let (ports, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
+    let ownGroup = configuration.ownEventLoop ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
     let server = try HTTPServerBuilder.http1().buildServer(
       configuration: ServerConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-      eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+      eventLoopGroup: ownGroup ?? MultiThreadedEventLoopGroup.singleton,
       logger: logger,
       responder: { request, writer, _ in
         let response: Response
@@ -68,17 +74,27 @@ public final class SimulatorServer: Sendable {
       }
     }
     var iterator = ports.makeAsyncIterator()
-    guard let port = try await iterator.next() else {
+    let port: Int?
+    do {
+      port = try await iterator.next()
+    } catch {
+      try? await ownGroup?.shutdownGracefully()
+      throw error
+    }
+    guard let port else {
       task.cancel()
+      await task.value
+      try? await ownGroup?.shutdownGracefully()
       throw CancellationError()
     }
-    return SimulatorServer(port: port, host: configuration.host, store: store, task: task)
+    return SimulatorServer(port: port, host: configuration.host, store: store, task: task, ownGroup: ownGroup)
   }
 
   /// Stops listening and closes every connection; returns when the server is down.
   public func stop() async {
     task.cancel()
     await task.value
+    try? await ownGroup?.shutdownGracefully()
   }
 
   /// The control routes, as `GET /_sim/` and `batchsh-sim --help` describe them.

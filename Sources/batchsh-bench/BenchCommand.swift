@@ -38,7 +38,7 @@ struct BenchCommand: AsyncParsableCommand {
     help: """
       Figures to measure, comma-separated: get_sequential (a loop on BatchClient.connectionExecutor), \
       get_sequential_pool (the same loop on the concurrency pool), get_sequential_ahc (the same gets through \
-      AsyncHTTPClient alone, on the same executor), get_concurrent, list, decode (list decode only).
+      AsyncHTTPClient alone, in the same loop), get_concurrent, list, decode (list decode only).
       """)
   var ops = "get_sequential,get_concurrent,list"
 

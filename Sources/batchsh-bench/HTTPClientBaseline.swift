@@ -4,7 +4,7 @@ import NIOHTTP1
 import NIOPosix
 
 /// The floor under `BatchClient`'s sequential gets: the same requests through AsyncHTTPClient with nothing around
-/// them, so a run tells the client's own cost from the HTTP library's.
+/// them, in the same loop on the same event loop, so a run tells the client's own cost from the HTTP library's.
 ///
 /// It has a client of its own, configured like `BatchClient`'s where it matters (NIO's shared event loops, no
 /// tracer, no decompression, no redirects), and checks each answer's status and length, no more: no retry loop, no id
@@ -25,17 +25,18 @@ struct HTTPClientBaseline {
     self.authorization = "Bearer \(apiKey)"
   }
 
-  /// Seconds taken by `count` gets through the async API, each awaited before the next, as `BatchClient` sends them,
-  /// in a loop run on `executor`.
-  func sequentialGets(ids: [String], count: Int, on executor: (any TaskExecutor)?) async throws -> Double {
+  /// Seconds taken by `count` gets, each awaited before the next, in a loop run on `executor`: through the callback
+  /// API, as `BatchClient` sends them from an event loop.
+  func sequentialGets(ids: [String], count: Int, on executor: any TaskExecutor) async throws -> Double {
     try await withTaskExecutorPreference(executor) {
       let start = ContinuousClock.now
       for index in 0..<count {
-        var request = HTTPClientRequest(url: url(ids[index % ids.count]))
+        var request = try HTTPClient.Request(url: url(ids[index % ids.count]))
         request.headers.add(name: "Authorization", value: authorization)
-        let response = try await http.execute(request, timeout: .seconds(30))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        try Self.check(response.status, body)
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: 1 << 20)
+        let task = http.execute(request: request, delegate: accumulator, eventLoop: .indifferent)
+        let response = try await task.futureResult.get()
+        try Self.check(response.status, response.body ?? ByteBuffer())
       }
       return ClientBenchmark.seconds(since: start)
     }

@@ -68,7 +68,7 @@ struct Batchsh: ParsableCommand, Sendable {
     let settings: SessionSettings
     do {
       simulator = sim ? try await SimulatorServer.start(
-        SimulatorConfiguration(jobs: simJobs, speed: simSpeed, apiKey: nil)) : nil
+        SimulatorConfiguration(jobs: simJobs, speed: simSpeed, apiKey: nil, ownEventLoop: true)) : nil
     } catch {
       FileHandle.standardError.write(Data("batchsh: error: cannot start the simulator: \(error)\n".utf8))
       return ExitStatus.failure.rawValue

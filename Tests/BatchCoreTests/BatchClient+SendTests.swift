@@ -106,9 +106,10 @@ import Testing
     arguments: [
       (FaultKind.malformedJSON, "IN_PROGRESS, \"progress\": 12..5"), (.truncatedJSON, "{\"id\":\"batch-"),
       (.html(200), "<html> <head><title>200"),
-    ])
-  func invalidBody(kind: FaultKind, excerpt: String) async throws {
-    try await LiveSimulator.run { sim in
+    ], [false, true])
+  func invalidBody(body: (kind: FaultKind, excerpt: String), onEventLoop: Bool) async throws {
+    let (kind, excerpt) = body
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob(id: "batch-x")
       sim.fault(kind)
       let error = await expectBatchError { try await sim.client().get(id) }

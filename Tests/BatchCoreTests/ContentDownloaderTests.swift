@@ -1,5 +1,6 @@
 import BatchSimulator
 import Foundation
+import NIOPosix
 import Synchronization
 import Testing
 
@@ -19,16 +20,21 @@ import Testing
     ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
   }
 
-  @Test("the content is saved byte for byte, with progress up to the total", arguments: [1, 4096, 5_000_000])
-  func byteExact(size: Int) async throws {
-    try await LiveSimulator.run { sim in
+  @Test(
+    "the content is saved byte for byte, with progress up to the total; never written from an event loop",
+    arguments: [1, 4096, 5_000_000], [false, true])
+  func byteExact(size: Int, onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       try await Self.withDirectory { directory in
         let (_, output) = try sim.addCompletedJob(outputBytes: size)
         let path = directory + "/out.jsonl"
         let seen = Mutex<[DownloadProgress]>([])
+        let onLoop = Mutex(false)
         let result = try await sim.client().download(DownloadRequest(fileID: output, destination: path)) { progress in
           seen.withLock { $0.append(progress) }
+          if MultiThreadedEventLoopGroup.currentEventLoop != nil { onLoop.withLock { $0 = true } }
         }
+        #expect(!onLoop.withLock { $0 }, "progress, reported after each write, came from an event loop")
         #expect(result == DownloadResult(path: path, bytes: Int64(size), fileID: output))
         let expected = try #require(sim.store.expectedContent(fileID: output))
         #expect(expected.count == size)

@@ -54,34 +54,43 @@ import Testing
   }
 
   @Test func aLineFromAPipeArrivesWhileThePipeStaysOpen() async throws {
-    var fds: [Int32] = [0, 0]
-    #expect(pipe(&fds) == 0)
-    let lines = LinePrefetcher(reader: PlainLineReader(fileDescriptor: fds[0]))
-    defer {
-      lines.stop()
-      close(fds[0])
-    }
-    _ = write(fds[1], "get a\n", 6)
+    let (lines, writer) = try pipeLines()
+    _ = write(writer, "get a\n", 6)
     #expect(try await lines.next() == LinePrefetcher.Item(event: .line("get a"), lineNumber: 1))
-    _ = write(fds[1], "list\n", 5)
-    close(fds[1])
+    _ = write(writer, "list\n", 5)
+    close(writer)
     #expect(try await lines.next() == LinePrefetcher.Item(event: .line("list"), lineNumber: 2))
     #expect(try await lines.next().event == .endOfFile)
   }
 
-  @Test func stopAnswersAWaitingCallerWithTheEndOfInput() async throws {
+  /// A prefetcher on a new pipe, whose reader has a descriptor of its own (closed once the reading thread is done
+  /// with it), and the pipe's write end.
+  private func pipeLines() throws -> (lines: LinePrefetcher, writer: Int32) {
     var fds: [Int32] = [0, 0]
     #expect(pipe(&fds) == 0)
     defer { close(fds[0]) }
-    let lines = LinePrefetcher(reader: PlainLineReader(fileDescriptor: fds[0]))
-    _ = write(fds[1], "get a\n", 6)
+    return (LinePrefetcher(reader: try PlainLineReader(path: "/dev/fd/\(fds[0])")), fds[1])
+  }
+
+  @Test func stopDropsWaitingLines() async throws {
+    let (lines, writer) = try pipeLines()
+    defer { close(writer) }  // the reading thread's last read returns, and the thread ends
+    _ = write(writer, "get a\nlist\n", 11)
     #expect(try await lines.next().event == .line("get a"))
-    let waiting = Task { try await lines.next() }
-    try await Task.sleep(for: .milliseconds(50))
     lines.stop()
-    #expect(try await waiting.value == LinePrefetcher.Item(event: .endOfFile, lineNumber: 1))
+    #expect(try await lines.next() == LinePrefetcher.Item(event: .endOfFile, lineNumber: 1))
     #expect(try await lines.next().event == .endOfFile, "and so is every later call")
-    close(fds[1])  // the reading thread's read returns, and the thread ends
+  }
+
+  @Test func stopAnswersAWaitingCallerWithTheEndOfInput() async throws {
+    let (lines, writer) = try pipeLines()
+    defer { close(writer) }
+    let waiting = Task { try await lines.next() }
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !lines.hasWaitingCaller && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
+    #expect(lines.hasWaitingCaller)
+    lines.stop()
+    #expect(try await waiting.value == LinePrefetcher.Item(event: .endOfFile, lineNumber: 0))
   }
 
   @Test func aReadErrorIsThrownAndThrownAgain() async throws {

@@ -15,13 +15,22 @@ import Testing
     }
   }
 
-  @Test func aBusyPortIsAnError() async throws {
-    try await SimulatorHarness.with { server in
+  @Test("a busy port is an error", arguments: [false, true])
+  func aBusyPortIsAnError(ownEventLoop: Bool) async throws {
+    _ = try await SimulatorHarness.with { server in
       await #expect(throws: (any Error).self) {
-        let second = try await SimulatorServer.start(SimulatorConfiguration(port: server.port, jobs: 0))
+        let second = try await SimulatorServer.start(
+          SimulatorConfiguration(port: server.port, jobs: 0, ownEventLoop: ownEventLoop))
         await second.stop()
       }
     }
+  }
+
+  @Test func servesAndStopsOnALoopOfItsOwn() async throws {
+    let server = try await SimulatorServer.start(SimulatorConfiguration(jobs: 2, ownEventLoop: true))
+    let count = try? await server.get("/v1/batches").array.count
+    await server.stop()
+    #expect(count == 2)
   }
 
   @Test func stopDoesNotWaitForIdleKeepAliveConnections() async throws {
