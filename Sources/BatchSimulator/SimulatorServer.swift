@@ -39,15 +39,27 @@ public final class SimulatorServer: Sendable {
     let store = JobStore(clock: clock, seed: configuration.seed)
     try store.addJobs(JobSeeder.specs(count: max(0, configuration.jobs), seed: configuration.seed))
     configuration.faults.forEach(store.addFault)
+    let ownGroup = configuration.ownEventLoop ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
+    do {
+      let (port, task) = try await listen(configuration, store: store, on: ownGroup ?? .singleton)
+      return SimulatorServer(port: port, host: configuration.host, store: store, task: task, ownGroup: ownGroup)
+    } catch {
+      try? await ownGroup?.shutdownGracefully()
+      throw error
+    }
+  }
 
+  /// Starts the HTTP server on `group`; returns the bound port and the task running the server.
+  private static func listen(
+    _ configuration: SimulatorConfiguration, store: JobStore, on group: MultiThreadedEventLoopGroup
+  ) async throws -> (port: Int, task: Task<Void, Never>) {
     var logger = Logger(label: "batchsh-sim")
     logger.logLevel = .critical
     let responder = SimulatorResponder(store: store, apiKey: configuration.apiKey)
     let (ports, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
-    let ownGroup = configuration.ownEventLoop ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
     let server = try HTTPServerBuilder.http1().buildServer(
       configuration: ServerConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-      eventLoopGroup: ownGroup ?? MultiThreadedEventLoopGroup.singleton,
+      eventLoopGroup: group,
       logger: logger,
       responder: { request, writer, _ in
         let response: Response
@@ -74,20 +86,12 @@ public final class SimulatorServer: Sendable {
       }
     }
     var iterator = ports.makeAsyncIterator()
-    let port: Int?
-    do {
-      port = try await iterator.next()
-    } catch {
-      try? await ownGroup?.shutdownGracefully()
-      throw error
-    }
-    guard let port else {
+    guard let port = try await iterator.next() else {
       task.cancel()
       await task.value
-      try? await ownGroup?.shutdownGracefully()
       throw CancellationError()
     }
-    return SimulatorServer(port: port, host: configuration.host, store: store, task: task, ownGroup: ownGroup)
+    return (port, task)
   }
 
   /// Stops listening and closes every connection; returns when the server is down.
