@@ -36,6 +36,22 @@ import Testing
     #expect(cache.status(of: "b") == nil)
   }
 
+  @Test("a list-sized batch of known jobs changes nothing, but for the one status that differs")
+  func reinsertingKnownJobsKeepsThem() {
+    let jobs = (0..<200).map { BatchJob(id: "batch-\($0)", status: $0 % 2 == 0 ? .completed : .inProgress) }
+    let cache = JobIDCache()
+    cache.replaceAll(with: jobs)
+    cache.insert(jobs + [BatchJob(id: "batch-7")])
+    #expect(cache.ids == jobs.map(\.id).sorted())
+    #expect(jobs.allSatisfy { cache.status(of: $0.id) == $0.status })
+    var changed = jobs
+    changed[7].status = .completed
+    cache.insert(changed)
+    #expect(cache.status(of: "batch-7") == .completed)
+    #expect(cache.status(of: "batch-9") == .inProgress)
+    #expect(cache.count == 200)
+  }
+
   @Test("random inserts and removes keep the ids sorted and unique, as a set would")
   func randomUpdatesMatchASet() {
     var random = SimRandom(seed: 11)

@@ -51,14 +51,17 @@ public final class JobIDCache: Sendable {
   // MARK: - Writing
 
   /// Adds or updates the ids of some jobs; a job without a status keeps the last one seen.
+  ///
+  /// Jobs already known with the same status change nothing and copy nothing: a `list` records its jobs twice (the
+  /// whole list, then what it shows), and the second costs a lookup per job.
   public func insert(_ jobs: [BatchJob]) {
     guard jobs.count > Self.inPlaceLimit else {
-      return state.withLock { snapshot in Self.apply(jobs, to: &snapshot) }
+      return state.withLock { snapshot in _ = Self.apply(jobs, to: &snapshot) }
     }
     while true {
       var copy = state.withLock { $0 }
       let generation = copy.generation
-      Self.apply(jobs, to: &copy)
+      guard Self.apply(jobs, to: &copy) else { return }
       // Whatever the swap leaves in `copy` (the old state, or the unused copy) is freed after the lock is let go.
       let swapped = state.withLock { current in
         guard current.generation == generation else { return false }
@@ -100,11 +103,16 @@ public final class JobIDCache: Sendable {
   // MARK: - Sorted ids
 
   /// Records `jobs` in `state`: each job costs a binary search; one new id is inserted where it belongs (a move of
-  /// the array's references, no string copied), several are merged in one pass.
-  private static func apply(_ jobs: [BatchJob], to state: inout State) {
+  /// the array's references, no string copied), several are merged in one pass. Returns whether anything changed;
+  /// when nothing did, `state` was not written, so a copy of it still shares its storage.
+  private static func apply(_ jobs: [BatchJob], to state: inout State) -> Bool {
     var unseen: [(id: String, index: Int)] = []
+    var changed = false
     for job in jobs where !job.id.isEmpty {
-      if let status = job.status { state.statuses[job.id] = status }
+      if let status = job.status, state.statuses[job.id] != status {
+        state.statuses[job.id] = status
+        changed = true
+      }
       let (index, found) = position(of: job.id, in: state.ids)
       if !found { unseen.append((job.id, index)) }
     }
@@ -113,7 +121,9 @@ public final class JobIDCache: Sendable {
     } else if unseen.count > 1 {
       state.ids = merge(state.ids, Set(unseen.map(\.id)).sorted())
     }
+    guard changed || !unseen.isEmpty else { return false }
     state.generation += 1
+    return true
   }
 
   /// Where `id` is, or would be inserted, in the sorted `ids`, and whether it is there.
