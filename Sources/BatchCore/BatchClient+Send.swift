@@ -74,12 +74,12 @@ extension BatchClient {
       request.method = method
       request.headers = headers
       let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-      let body = try await response.body.collect(upTo: Self.maxBodyBytes)
+      let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
       return Response(status: Int(response.status.code), headers: response.headers, body: body)
     }
     let request = try HTTPClient.Request(url: url, method: method, headers: headers)
     let task = http.execute(
-      request: request, delegate: ResponseAccumulator(request: request, maxBodySize: Self.maxBodyBytes),
+      request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes),
       eventLoop: .indifferent)
     let response = try await withTaskCancellationHandler {
       try await task.futureResult.get()
@@ -141,7 +141,9 @@ extension BatchClient {
     }
     if let error = error as? BatchError { return error }
     if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
-      return .invalidResponse(reason: "response larger than \(Self.maxBodyBytes >> 20) MiB", excerpt: "")
+      let limit = configuration.maxResponseBytes
+      let size = limit >= 1 << 20 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+      return .invalidResponse(reason: "response larger than \(size)", excerpt: "")
     }
     return .transport(Self.describe(error))
   }

@@ -14,9 +14,6 @@ public struct BatchClient: BatchAPI {
   let http: HTTPClient
   let logger: Logger
 
-  /// The largest JSON body accepted (a list of tens of thousands of jobs fits with room to spare).
-  static let maxBodyBytes = 256 << 20
-
   public init(configuration: BatchClientConfiguration, logger: Logger = Logger(label: "batchsh.client")) {
     self.configuration = configuration
     self.http = HTTPClientCache.client(

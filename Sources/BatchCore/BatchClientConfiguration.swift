@@ -15,6 +15,9 @@ public struct BatchClientConfiguration: Sendable {
   public var requestTimeout: Double
   public var retryPolicy: RetryPolicy
   public var userAgent: String
+  /// The largest JSON body accepted, in bytes; a larger answer fails as an invalid response. The default holds a
+  /// list of hundreds of thousands of jobs.
+  public var maxResponseBytes = 256 << 20
 
   /// The host part of the base URL, for messages and the prompt.
   public private(set) var host: String

@@ -124,6 +124,20 @@ import Testing
     }
   }
 
+  @Test("a body over the size limit is invalidResponse naming the limit, and is not retried", arguments: [false, true])
+  func tooBig(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(jobs: 40, onEventLoop: onEventLoop) { sim in
+      var configuration = try sim.client().configuration
+      configuration.maxResponseBytes = 4096
+      let client = BatchClient(configuration: configuration)
+      let error = await expectBatchError { try await client.list() }
+      #expect(error == .invalidResponse(reason: "response larger than 4096 bytes", excerpt: ""))
+      #expect(sim.store.requestCount(method: "GET", path: "/v1/batches") == 1)
+      configuration.maxResponseBytes = 1 << 20
+      #expect(try await BatchClient(configuration: configuration).list().count == 40)
+    }
+  }
+
   @Test("an HTML error page from a proxy is a server error quoting the page", arguments: [false, true])
   func htmlError(onEventLoop: Bool) async throws {
     try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
