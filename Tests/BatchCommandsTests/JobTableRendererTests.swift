@@ -42,6 +42,32 @@ import Testing
       """)
   }
 
+  @Test("real ids in 80 columns: MODEL goes too, then the bar gets half its cells, then CREATED goes")
+  func realIDsFitEightyColumns() {
+    var running = Fixtures.running
+    running.id = "batch-abe758c2-e1c9-608f-a583-6d25d0c1e906"
+    var undated = Fixtures.undated
+    undated.id = "batch-8d98bc57-decb-24d3-0d14-0e8915f58a78"
+    #expect(render([running, undated]) { $0.width = 90 } == """
+      ID                                          STATUS       PROGRESS         CREATED
+      batch-abe758c2-e1c9-608f-a583-6d25d0c1e906  IN_PROGRESS  ██████░░░░  60%  5m ago
+      batch-8d98bc57-decb-24d3-0d14-0e8915f58a78  PAUSED       ░░░░░░░░░░    -  -
+      """)
+    let eighty = render([running, undated]) { $0.width = 80 }
+    #expect(eighty == """
+      ID                                          STATUS       PROGRESS    CREATED
+      batch-abe758c2-e1c9-608f-a583-6d25d0c1e906  IN_PROGRESS  ███░░  60%  5m ago
+      batch-8d98bc57-decb-24d3-0d14-0e8915f58a78  PAUSED       ░░░░░    -  -
+      """)
+    #expect(eighty.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= 80 })
+    #expect(render([running]) { $0.width = 70; $0.unicode = false } == """
+      ID                                          STATUS       PROGRESS
+      batch-abe758c2-e1c9-608f-a583-6d25d0c1e906  IN_PROGRESS  ###..  60%
+      """)
+    // Narrower than the id and its status: the last layout, nothing cut.
+    #expect(render([running]) { $0.width = 20 }.hasSuffix("\(running.id)  IN_PROGRESS  ███░░  60%"))
+  }
+
   @Test func colourPaintsTheHeaderAndEachStatus() {
     let jobs = [Fixtures.running, Fixtures.completed, Fixtures.failed, Fixtures.cancelled, Fixtures.expired,
       Fixtures.undated].map { job in

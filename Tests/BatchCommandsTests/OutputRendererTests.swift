@@ -49,6 +49,40 @@ import Testing
     #expect(colored == "batch-done  \u{1B}[32mCOMPLETED\u{1B}[0m    ██████████ 100%  3h ago\n")
   }
 
+  @Test("watch lines and the summary fit a terminal of 80 columns with real ids")
+  func watchTextFitsEightyColumns() {
+    var job = Fixtures.running
+    job.id = "batch-abe758c2-e1c9-608f-a583-6d25d0c1e906"
+    let progress = JobProgressInfo(fraction: 0.6, etaSeconds: 754, isEstimate: true)
+    func line(width: Int?, color: Bool = false) -> String {
+      renderer { $0.width = width; $0.color = color }.render(event: .jobUpdated(job, progress: progress)).stdout
+    }
+    #expect(line(width: nil) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
+    #expect(line(width: 100) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
+    #expect(line(width: 88) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m\n")
+    #expect(line(width: 80) == "\(job.id)  IN_PROGRESS  ███░░  60%  ETA 12m\n")
+    #expect(line(width: 80, color: true) == "\(job.id)  \u{1B}[33mIN_PROGRESS\u{1B}[0m  ███░░  60%  ETA 12m\n",
+      "colour codes take no columns")
+
+    var done = Fixtures.completed
+    done.id = job.id
+    done.outputFileID = "file-ce4cb74b-acfe-c6cb-a823-9e783b8b5abc"
+    let result = WatchResult(summary: WatchSummary(jobs: [done], outcome: .allTerminal))
+    #expect(renderer { $0.width = 200 }.render(.watch(result)).stdout == """
+      \(job.id)  COMPLETED
+      \(String(repeating: " ", count: 44))output \(done.outputFileID!): download \(job.id)
+
+      """)
+    let narrow = renderer { $0.width = 80 }.render(.watch(result)).stdout
+    #expect(narrow == """
+      \(job.id)  COMPLETED
+        output \(done.outputFileID!)
+        save with: download \(job.id)
+
+      """)
+    #expect(narrow.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= 80 })
+  }
+
   @Test func progressAndNoticesGoToStderr() {
     let progress = CommandEvent.downloadProgress(
       path: "/x", progress: DownloadProgress(bytes: 500_000, total: 2_000_000))

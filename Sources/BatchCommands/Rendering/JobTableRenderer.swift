@@ -4,15 +4,29 @@ import Foundation
 /// Renders jobs as an aligned table: `ID  STATUS  PROGRESS  MODEL  CREATED  ENDPOINT`.
 ///
 /// Every server string is sanitized. When the terminal width is known and the table is wider, ENDPOINT and then
-/// MODEL are cut; if that is not enough, ENDPOINT is left out. The id is never cut: users copy it.
+/// MODEL are cut; if that is not enough, ENDPOINT is left out, then MODEL, then the progress bar gets half its cells,
+/// then CREATED is left out. The id is never cut: users copy it, and a real one takes 42 columns of an 80-column
+/// terminal.
 public struct JobTableRenderer: Sendable {
   public var options: OutputOptions
   public var now: Date
 
   static let headers = ["ID", "STATUS", "PROGRESS", "MODEL", "CREATED", "ENDPOINT"]
-  private static let statusColumn = 1
+  private static let (statusColumn, progressColumn) = (1, 2)
   /// Columns that may be cut to fit, in the order they give way, with the narrowest they get.
   private static let shrinkable: [(column: Int, minimum: Int)] = [(5, 10), (3, 12)]
+
+  /// The columns shown and the cells of the progress bar: the layouts tried in turn until one fits the terminal.
+  private struct Layout {
+    var columns: [Int]
+    var barCells: Int
+  }
+
+  private static let layouts = [
+    Layout(columns: [0, 1, 2, 3, 4, 5], barCells: 10), Layout(columns: [0, 1, 2, 3, 4], barCells: 10),
+    Layout(columns: [0, 1, 2, 4], barCells: 10), Layout(columns: [0, 1, 2, 4], barCells: 5),
+    Layout(columns: [0, 1, 2], barCells: 5),
+  ]
 
   public init(options: OutputOptions, now: Date) {
     self.options = options
@@ -22,16 +36,13 @@ public struct JobTableRenderer: Sendable {
   /// The table's lines, or `No jobs.` for an empty list.
   public func render(_ jobs: [BatchJob]) -> [String] {
     guard !jobs.isEmpty else { return ["No jobs."] }
-    let rows = jobs.map(cells)
-    let natural = Self.headers.indices.map { column in
-      rows.reduce(TextWidth.of(Self.headers[column])) { max($0, TextWidth.of($1[column])) }
-    }
-    let widths = layout(natural)
+    var rows = jobs.map(cells)
+    let (layout, widths) = fit(&rows, jobs)
     let styler = Styler(enabled: options.color)
-    var lines = [styler.paint(line(Array(Self.headers.prefix(widths.count)), widths: widths), .bold)]
+    var lines = [styler.paint(line(layout.columns.map { Self.headers[$0] }, layout, widths: widths), .bold)]
     for (job, row) in zip(jobs, rows) {
-      lines.append(line(Array(row.prefix(widths.count)), widths: widths, statusStyle: Styler.style(for: job.status),
-        styler: styler))
+      lines.append(line(layout.columns.map { row[$0] }, layout, widths: widths,
+        statusStyle: Styler.style(for: job.status), styler: styler))
     }
     return lines
   }
@@ -39,11 +50,10 @@ public struct JobTableRenderer: Sendable {
   // MARK: - Cells
 
   private func cells(_ job: BatchJob) -> [String] {
-    let bar = ProgressBar(unicode: options.unicode)
-    return [
+    [
       TerminalSanitizer.sanitize(job.id),
       job.status.map { TerminalSanitizer.sanitize($0.rawValue) } ?? "-",
-      bar.render(job),
+      ProgressBar(unicode: options.unicode).render(job),
       job.modelID.map { TerminalSanitizer.sanitize($0) } ?? "-",
       created(job.createdAt),
       job.endpoint.map { TerminalSanitizer.sanitize($0) } ?? "-",
@@ -58,20 +68,38 @@ public struct JobTableRenderer: Sendable {
 
   // MARK: - Layout
 
-  /// The width of each shown column: the natural widths, cut to fit the terminal, without ENDPOINT if need be.
-  private func layout(_ natural: [Int]) -> [Int] {
-    guard let available = options.width else { return natural }
-    let all = shrink(natural, to: available)
-    if total(all) <= available { return all }
-    return shrink(Array(natural.dropLast()), to: available)
+  /// The first layout that fits the terminal (the last when none does, the first when the width is unknown) and the
+  /// width of each of its columns; `rows` get the progress bars of the layout chosen.
+  private func fit(_ rows: inout [[String]], _ jobs: [BatchJob]) -> (Layout, [Int]) {
+    var barCells = Self.layouts[0].barCells
+    for (index, layout) in Self.layouts.enumerated() {
+      if layout.barCells != barCells {
+        barCells = layout.barCells
+        let bar = ProgressBar(cells: barCells, unicode: options.unicode)
+        for row in rows.indices { rows[row][Self.progressColumn] = bar.render(jobs[row]) }
+      }
+      let widths = shrink(naturalWidths(rows, layout), layout)
+      let fits = options.width.map { total(widths) <= $0 } ?? true
+      if fits || index == Self.layouts.count - 1 { return (layout, widths) }
+    }
+    preconditionFailure("the last layout is always taken")
   }
 
-  private func shrink(_ natural: [Int], to available: Int) -> [Int] {
+  private func naturalWidths(_ rows: [[String]], _ layout: Layout) -> [Int] {
+    layout.columns.map { column in
+      rows.reduce(TextWidth.of(Self.headers[column])) { max($0, TextWidth.of($1[column])) }
+    }
+  }
+
+  /// Cuts the layout's shrinkable columns, in turn and down to their minimum, until the table fits the terminal.
+  private func shrink(_ natural: [Int], _ layout: Layout) -> [Int] {
+    guard let available = options.width else { return natural }
     var widths = natural
     var excess = total(widths) - available
-    for (column, minimum) in Self.shrinkable where excess > 0 && column < widths.count {
-      let cut = min(excess, max(0, widths[column] - minimum))
-      widths[column] -= cut
+    for (column, minimum) in Self.shrinkable where excess > 0 {
+      guard let position = layout.columns.firstIndex(of: column) else { continue }
+      let cut = min(excess, max(0, widths[position] - minimum))
+      widths[position] -= cut
       excess -= cut
     }
     return widths
@@ -79,14 +107,15 @@ public struct JobTableRenderer: Sendable {
 
   private func total(_ widths: [Int]) -> Int { widths.reduce(0, +) + 2 * (widths.count - 1) }
 
-  private func line(_ cells: [String], widths: [Int], statusStyle: Styler.Style? = nil, styler: Styler? = nil)
-    -> String
-  {
+  private func line(
+    _ cells: [String], _ layout: Layout, widths: [Int], statusStyle: Styler.Style? = nil, styler: Styler? = nil
+  ) -> String {
     var parts: [String] = []
-    for (column, cell) in cells.enumerated() {
-      let text = TextWidth.truncate(cell, to: widths[column])
-      let padding = column == cells.count - 1 ? "" : String(repeating: " ", count: widths[column] - TextWidth.of(text))
-      let shown = column == Self.statusColumn ? (styler?.paint(text, statusStyle) ?? text) : text
+    for (position, cell) in cells.enumerated() {
+      let text = TextWidth.truncate(cell, to: widths[position])
+      let last = position == cells.count - 1
+      let padding = last ? "" : String(repeating: " ", count: widths[position] - TextWidth.of(text))
+      let shown = layout.columns[position] == Self.statusColumn ? (styler?.paint(text, statusStyle) ?? text) : text
       parts.append(shown + padding)
     }
     return parts.joined(separator: "  ")

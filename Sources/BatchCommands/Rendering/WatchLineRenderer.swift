@@ -15,17 +15,27 @@ public struct WatchLineRenderer: Sendable {
   }
 
   /// `batch-1  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago`; the ETA appears once the engine can estimate it.
+  ///
+  /// In a terminal too narrow for the line (a real id takes 42 columns of 80), the age gives way first, then half the
+  /// bar's cells.
   public func render(_ job: BatchJob, progress: JobProgressInfo? = nil) -> String {
-    let styler = Styler(enabled: options.color)
+    let id = TerminalSanitizer.sanitize(job.id)
     let status = TerminalSanitizer.sanitize(job.status?.rawValue ?? "-")
-    var parts = [
-      TerminalSanitizer.sanitize(job.id),
-      styler.paint(status, status: job.status) + String(repeating: " ", count: max(0, Self.statusWidth - status.count)),
-      ProgressBar(unicode: options.unicode).render(job),
-    ]
-    if let eta = progress?.etaSeconds, progress?.isEstimate ?? false { parts.append("ETA \(TimeText.duration(eta))") }
-    if let created = job.createdAt?.date { parts.append(TimeText.age(of: created, now: now)) }
-    return parts.joined(separator: "  ")
+    let padding = String(repeating: " ", count: max(0, Self.statusWidth - status.count))
+    var eta: String?
+    if let seconds = progress?.etaSeconds, progress?.isEstimate ?? false { eta = "ETA \(TimeText.duration(seconds))" }
+    var age = job.createdAt?.date.map { TimeText.age(of: $0, now: now) }
+    var barCells = 10
+    func tail() -> [String] {
+      [ProgressBar(cells: barCells, unicode: options.unicode).render(job)] + [eta, age].compactMap { $0 }
+    }
+    if let width = options.width {
+      func fits() -> Bool { TextWidth.of(([id, status + padding] + tail()).joined(separator: "  ")) <= width }
+      if !fits() { age = nil }
+      if !fits() { barCells = 5 }
+    }
+    let painted = Styler(enabled: options.color).paint(status, status: job.status) + padding
+    return ([id, painted] + tail()).joined(separator: "  ")
   }
 
   /// The end of a watch: why it stopped when not all finished, each job's final state, the output file and download
@@ -55,15 +65,26 @@ public struct WatchLineRenderer: Sendable {
       lines.append(TextWidth.pad(id, to: width) + "  " + styler.paint(status, status: job.status))
       let indent = String(repeating: " ", count: width + 2)
       if let file = job.outputFileID, (try? DownloadCommand.fileID(of: job, errors: false)) != nil {
-        lines.append(indent + "output \(TerminalSanitizer.sanitize(file)): download \(id)")
+        lines += fileLines("output \(TerminalSanitizer.sanitize(file))", "download \(id)", indent: indent)
       }
       if let message = job.error, !message.isEmpty {
         lines.append(indent + styler.paint("error: " + TerminalSanitizer.sanitize(message), .red))
       }
       if let file = job.errorFileID, (try? DownloadCommand.fileID(of: job, errors: true)) != nil {
-        lines.append(indent + "errors \(TerminalSanitizer.sanitize(file)): download \(id) --errors")
+        lines += fileLines("errors \(TerminalSanitizer.sanitize(file))", "download \(id) --errors", indent: indent)
       }
     }
     return lines
+  }
+
+  /// `output FILE: download ID` under the status; in a terminal too narrow for it, the file and the command on lines
+  /// of their own, under a two-space indent if the status's is too deep.
+  private func fileLines(_ file: String, _ command: String, indent: String) -> [String] {
+    let line = indent + file + ": " + command
+    guard let width = options.width, TextWidth.of(line) > width else { return [line] }
+    let save = "save with: " + command
+    let deepest = indent.count + max(TextWidth.of(file), TextWidth.of(save))
+    let shallow = deepest <= width ? indent : "  "
+    return [shallow + file, shallow + save]
   }
 }
