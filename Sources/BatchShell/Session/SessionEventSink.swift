@@ -37,7 +37,7 @@ public final class SessionEventSink: CommandEventSink {
     switch event {
     case .jobUpdated(let job, let progress) where options.isTerminal && !options.json:
       let line = WatchLineRenderer(options: options, now: Date()).render(job, progress: progress)
-      board.update(id: job.id, line: line)
+      board.update(id: job.id, line: line, width: options.width)
     case .jobUpdated(let job, _) where options.json:
       let change = changes.withLock { $0.classify(job) }
       console.write(renderer.render(event: event, change: change))
@@ -52,7 +52,7 @@ public final class SessionEventSink: CommandEventSink {
       let text = renderer.render(event: event).stderr
       if !text.isEmpty { console.printError("\r\u{1B}[2K" + text.trimmingCharacters(in: .newlines)) }
     case .notice where options.isTerminal && !options.json:
-      board.printAbove(renderer.render(event: event).stderr)
+      board.printAbove(renderer.render(event: event).stderr, width: options.width)
     default:
       console.write(renderer.render(event: event))
     }
