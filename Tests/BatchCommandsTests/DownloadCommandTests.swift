@@ -39,11 +39,15 @@ import Testing
   }
 
   @Test(arguments: [
-    ("batch-run", false, "job 'batch-run' is IN_PROGRESS; its output can be downloaded once it is COMPLETED"),
+    ("batch-run", false,
+      "job 'batch-run' is IN_PROGRESS; its output can be downloaded once it is COMPLETED (wait for it with: "
+        + "watch batch-run)"),
     ("batch-fail", false,
       "job 'batch-fail' is FAILED; its output can be downloaded once it is COMPLETED (it has an error file: "
         + "download batch-fail --errors)"),
-    ("batch-run", true, "job 'batch-run' is IN_PROGRESS; its error file can be downloaded once it has finished"),
+    ("batch-run", true,
+      "job 'batch-run' is IN_PROGRESS; its error file can be downloaded once it has finished (wait for it with: "
+        + "watch batch-run)"),
     ("batch-done", true, "job 'batch-done' has no error file"),
     ("batch-cxl", false, "job 'batch-cxl' is CANCELLED; its output can be downloaded once it is COMPLETED"),
   ])

@@ -55,7 +55,8 @@ public enum DownloadCommand {
     if errors {
       guard job.isTerminal else {
         throw .invalidState(id: job.id, status: job.status,
-          message: "job '\(job.id)' is \(state); its error file can be downloaded once it has finished")
+          message: "job '\(job.id)' is \(state); its error file can be downloaded once it has finished "
+            + "(wait for it with: watch \(job.id))")
       }
       guard let file = job.errorFileID, !file.isEmpty else {
         throw .invalidState(id: job.id, status: job.status, message: "job '\(job.id)' has no error file")
@@ -63,7 +64,9 @@ public enum DownloadCommand {
       return file
     }
     guard job.status == .completed else {
-      let hint = job.isTerminal && job.errorFileID != nil ? " (it has an error file: download \(job.id) --errors)" : ""
+      let hint =
+        !job.isTerminal ? " (wait for it with: watch \(job.id))"
+        : job.errorFileID != nil ? " (it has an error file: download \(job.id) --errors)" : ""
       throw .invalidState(id: job.id, status: job.status,
         message: "job '\(job.id)' is \(state); its output can be downloaded once it is COMPLETED\(hint)")
     }
