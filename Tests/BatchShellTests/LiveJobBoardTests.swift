@@ -4,20 +4,11 @@ import Testing
 @testable import BatchShell
 
 @Suite struct LiveJobBoardTests {
-  /// A board whose console writes to a file, and a way to read what it wrote.
+  /// A board on a console that writes to a file, and what it wrote.
   private final class Screen {
-    let directory = TemporaryDirectory()
-    let descriptor: Int32
-    let board: LiveJobBoard
-
-    init() {
-      descriptor = open(directory.path + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-      board = LiveJobBoard(console: Console(output: descriptor, error: descriptor))
-    }
-
-    deinit { close(descriptor) }
-
-    var text: String { String(decoding: directory.read("out"), as: UTF8.self) }
+    let capture = ConsoleCapture()
+    lazy var board = LiveJobBoard(console: capture.console)
+    var text: String { capture.text }
   }
 
   @Test func eachRedrawGoesUpOverTheLinesDrawnBefore() {

@@ -11,6 +11,8 @@ public final class SessionEventSink: CommandEventSink {
   private let board: LiveJobBoard
   private let options: Locked<OutputOptions>
   private let lastProgressDraw = Locked(Date.distantPast)
+  /// Whether the download progress line is on the screen, to be erased when the command ends.
+  private let progressShown = Locked(false)
   private let changes = Locked(WatchChangeTracker())
 
   public init(console: Console, options: OutputOptions) {
@@ -26,9 +28,14 @@ public final class SessionEventSink: CommandEventSink {
     board.finish()
   }
 
-  /// Ends the command's live output so what follows starts on a fresh line.
+  /// Ends the command's live output so what follows starts on a fresh line: the download progress line is erased.
   public func end() {
     board.finish()
+    let shown = progressShown.withLock { shown in
+      defer { shown = false }
+      return shown
+    }
+    if shown { console.printError("\r\u{1B}[2K") }
   }
 
   public func send(_ event: CommandEvent) {
@@ -50,7 +57,9 @@ public final class SessionEventSink: CommandEventSink {
       }
       guard draw else { return }
       let text = renderer.render(event: event).stderr
-      if !text.isEmpty { console.printError("\r\u{1B}[2K" + text.trimmingCharacters(in: .newlines)) }
+      guard !text.isEmpty else { return }
+      progressShown.withLock { $0 = true }
+      console.printError("\r\u{1B}[2K" + text.trimmingCharacters(in: .newlines))
     case .notice where options.isTerminal && !options.json:
       board.printAbove(renderer.render(event: event).stderr, width: options.width)
     default:
