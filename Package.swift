@@ -81,7 +81,10 @@ let package = Package(
     // MARK: - Tests
     .testTarget(
       name: "BatchCoreTests",
-      dependencies: ["BatchCore", "BatchSimulator", .product(name: "NIOPosix", package: "swift-nio")]),
+      dependencies: [
+        "BatchCore", "BatchSimulator", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     .testTarget(
       name: "BatchSimulatorTests",
       dependencies: [

@@ -74,12 +74,12 @@ extension BatchClient {
       request.method = method
       request.headers = headers
       let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-      let body = try await response.body.collect(upTo: configuration.maxResponseBytes)
+      let body = try await response.body.collect(upTo: configuration.responseLimit)
       return Response(status: Int(response.status.code), headers: response.headers, body: body)
     }
     let request = try HTTPClient.Request(url: url, method: method, headers: headers)
     let task = http.execute(
-      request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.maxResponseBytes),
+      request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.responseLimit),
       eventLoop: .indifferent)
     let response = try await withTaskCancellationHandler {
       try await task.futureResult.get()
@@ -110,7 +110,8 @@ extension BatchClient {
       return .timeout(seconds: configuration.requestTimeout)
     case 429:
       let wait = RetryAfter.seconds(
-        retryAfterMS: response.headers.first(name: "retry-after-ms"), retryAfter: response.headers.first(name: "retry-after"))
+        retryAfterMS: response.headers.first(name: "retry-after-ms"),
+        retryAfter: response.headers.first(name: "retry-after"))
       return .rateLimited(retryAfter: wait, apiMessage: message)
     case 500...599:
       return .server(status: response.status, apiMessage: message ?? nonJSONExcerpt(response.body))
@@ -141,7 +142,7 @@ extension BatchClient {
     }
     if let error = error as? BatchError { return error }
     if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
-      let limit = configuration.maxResponseBytes
+      let limit = configuration.responseLimit
       let size = limit >= 1 << 20 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
       return .invalidResponse(reason: "response larger than \(size)", excerpt: "")
     }

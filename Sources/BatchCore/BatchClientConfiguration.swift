@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where and how `BatchClient` reaches the API: base URL, key, timeouts and retry policy.
+/// Where and how `BatchClient` reaches the API: base URL, key, timeouts, retry policy and the largest answer taken.
 public struct BatchClientConfiguration: Sendable {
   /// The default production endpoint.
   public static let defaultBaseURL = "https://api.together.ai"
@@ -16,7 +16,8 @@ public struct BatchClientConfiguration: Sendable {
   public var retryPolicy: RetryPolicy
   public var userAgent: String
   /// The largest JSON body accepted, in bytes; a larger answer fails as an invalid response. The default holds a
-  /// list of hundreds of thousands of jobs.
+  /// list of hundreds of thousands of jobs. A value below 0 counts as 0, one above 4 GiB − 1 (the HTTP client's
+  /// limit) as 4 GiB − 1.
   public var maxResponseBytes = 256 << 20
 
   /// The host part of the base URL, for messages and the prompt.
@@ -89,6 +90,9 @@ public struct BatchClientConfiguration: Sendable {
     let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
     return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
   }
+
+  /// `maxResponseBytes` within the HTTP client's range.
+  var responseLimit: Int { min(max(0, maxResponseBytes), Int(UInt32.max)) }
 
   /// The full URL of an API path such as `/v1/batches`.
   func url(_ path: String) -> String { baseURL + path }

@@ -1,5 +1,6 @@
 import BatchSimulator
 import Foundation
+import NIOCore
 import Testing
 
 @testable import BatchCore
@@ -133,9 +134,24 @@ import Testing
       let error = await expectBatchError { try await client.list() }
       #expect(error == .invalidResponse(reason: "response larger than 4096 bytes", excerpt: ""))
       #expect(sim.store.requestCount(method: "GET", path: "/v1/batches") == 1)
-      configuration.maxResponseBytes = 1 << 20
-      #expect(try await BatchClient(configuration: configuration).list().count == 40)
+      configuration.maxResponseBytes = -1
+      #expect(await expectBatchError { try await BatchClient(configuration: configuration).list() }
+        == .invalidResponse(reason: "response larger than 0 bytes", excerpt: ""))
+      for limit in [1 << 20, 4 << 30, Int.max] {
+        configuration.maxResponseBytes = limit
+        #expect(try await BatchClient(configuration: configuration).list().count == 40, "limit \(limit)")
+      }
     }
+  }
+
+  @Test func theSizeLimitIsNamedInMiBWhenWhole() throws {
+    var configuration = try BatchClientConfiguration(baseURL: "http://127.0.0.1:9", apiKey: nil)
+    let client = BatchClient(configuration: configuration)
+    #expect(try client.mapTransportError(NIOTooManyBytesError(maxBytes: 1))
+      == .invalidResponse(reason: "response larger than 256 MiB", excerpt: ""))
+    configuration.maxResponseBytes = 3 << 20 + 1
+    #expect(try BatchClient(configuration: configuration).mapTransportError(NIOTooManyBytesError(maxBytes: 1))
+      == .invalidResponse(reason: "response larger than 3145729 bytes", excerpt: ""))
   }
 
   @Test("an HTML error page from a proxy is a server error quoting the page", arguments: [false, true])
