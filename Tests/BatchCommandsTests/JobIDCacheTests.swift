@@ -1,8 +1,9 @@
-import BatchCommands
 import BatchCore
 import BatchSimulator
 import Foundation
 import Testing
+
+@testable import BatchCommands
 
 @Suite struct JobIDCacheTests {
   @Test func prefixLookupReturnsSortedMatches() {
@@ -41,15 +42,21 @@ import Testing
     let jobs = (0..<200).map { BatchJob(id: "batch-\($0)", status: $0 % 2 == 0 ? .completed : .inProgress) }
     let cache = JobIDCache()
     cache.replaceAll(with: jobs)
+    let generation = cache.generation
     cache.insert(jobs + [BatchJob(id: "batch-7")])
+    cache.insert(Array(jobs.prefix(3)))
+    #expect(cache.generation == generation, "nothing changed, on the list-sized path or the in-place one")
     #expect(cache.ids == jobs.map(\.id).sorted())
     #expect(jobs.allSatisfy { cache.status(of: $0.id) == $0.status })
     var changed = jobs
     changed[7].status = .completed
     cache.insert(changed)
+    #expect(cache.generation == generation + 1)
     #expect(cache.status(of: "batch-7") == .completed)
     #expect(cache.status(of: "batch-9") == .inProgress)
     #expect(cache.count == 200)
+    cache.insert([BatchJob(id: "batch-new")])
+    #expect(cache.generation == generation + 2)
   }
 
   @Test("random inserts and removes keep the ids sorted and unique, as a set would")

@@ -34,6 +34,9 @@ public final class JobIDCache: Sendable {
 
   public var count: Int { state.withLock { $0.ids.count } }
 
+  /// How many changes were made, for tests that check an update changed nothing.
+  var generation: Int { state.withLock { $0.generation } }
+
   /// The last status seen for an id.
   public func status(of id: String) -> BatchStatus? { state.withLock { $0.statuses[id] } }
 
