@@ -59,9 +59,12 @@ import Testing
     }
     #expect(line(width: nil) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
     #expect(line(width: 100) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
-    #expect(line(width: 88) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m\n")
-    #expect(line(width: 80) == "\(job.id)  IN_PROGRESS  ███░░  60%  ETA 12m\n")
-    #expect(line(width: 80, color: true) == "\(job.id)  \u{1B}[33mIN_PROGRESS\u{1B}[0m  ███░░  60%  ETA 12m\n",
+    #expect(line(width: 89) == "\(job.id)  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago\n")
+    // Every part stays (SPEC §5): the bar halves, and a line still too wide wraps.
+    #expect(line(width: 88) == "\(job.id)  IN_PROGRESS  ███░░  60%  ETA 12m  5m ago\n")
+    #expect(line(width: 80) == "\(job.id)  IN_PROGRESS  ███░░  60%  ETA 12m  5m ago\n")
+    let colored = line(width: 88, color: true)
+    #expect(colored == "\(job.id)  \u{1B}[33mIN_PROGRESS\u{1B}[0m  ███░░  60%  ETA 12m  5m ago\n",
       "colour codes take no columns")
 
     var done = Fixtures.completed
@@ -81,6 +84,15 @@ import Testing
 
       """)
     #expect(narrow.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= 80 })
+
+    let short = BatchJob(id: "batch-run", status: .completed, outputFileID: "file-out-run")
+    let kept = WatchResult(summary: WatchSummary(jobs: [short], outcome: .allTerminal))
+    #expect(renderer { $0.width = 45 }.render(.watch(kept)).stdout == """
+      batch-run  COMPLETED
+                 output file-out-run
+                 save with: download batch-run
+
+      """, "split under the status when that fits")
   }
 
   @Test func progressAndNoticesGoToStderr() {

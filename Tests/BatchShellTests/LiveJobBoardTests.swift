@@ -44,12 +44,24 @@ import Testing
     #expect(screen.text.hasSuffix("\r\u{1B}[2A\u{1B}[Jshorter\n\(colour)\n"))
   }
 
+  @Test("rows are counted at the width of the redraw, as a terminal that reflows its lines on a resize shows them")
+  func rowsFollowAResize() {
+    let screen = Screen()
+    let long = String(repeating: "x", count: 100)
+    screen.board.update(id: "a", line: long, width: 40)
+    screen.board.update(id: "a", line: long, width: 100)
+    #expect(screen.text.hasSuffix("\r\u{1B}[1A\u{1B}[J\(long)\n"), "one row at 100 columns, not the 3 drawn at 40")
+    screen.board.update(id: "a", line: long, width: 30)
+    #expect(screen.text.hasSuffix("\r\u{1B}[4A\u{1B}[J\(long)\n"))
+  }
+
   @Test func rowsOfALine() {
     #expect(LiveJobBoard.rows(of: "", width: 80) == 1)
     #expect(LiveJobBoard.rows(of: String(repeating: "x", count: 80), width: 80) == 1)
     #expect(LiveJobBoard.rows(of: String(repeating: "x", count: 81), width: 80) == 2)
     #expect(LiveJobBoard.rows(of: String(repeating: "█", count: 81), width: 80) == 2)
     #expect(LiveJobBoard.rows(of: String(repeating: "x", count: 500), width: nil) == 1)
+    #expect(LiveJobBoard.rows(of: String(repeating: "x", count: 500), width: 0) == 1)
     #expect(LiveJobBoard.rows(of: "\u{1B}[1m" + String(repeating: "x", count: 80) + "\u{1B}[0m", width: 80) == 1)
   }
 }

@@ -64,9 +64,12 @@ public enum DownloadCommand {
       return file
     }
     guard job.status == .completed else {
-      let hint =
-        !job.isTerminal ? " (wait for it with: watch \(job.id))"
-        : job.errorFileID != nil ? " (it has an error file: download \(job.id) --errors)" : ""
+      var hint = ""
+      if !job.isTerminal {
+        hint = " (wait for it with: watch \(job.id))"
+      } else if (try? fileID(of: job, errors: true)) != nil {
+        hint = " (it has an error file: download \(job.id) --errors)"
+      }
       throw .invalidState(id: job.id, status: job.status,
         message: "job '\(job.id)' is \(state); its output can be downloaded once it is COMPLETED\(hint)")
     }

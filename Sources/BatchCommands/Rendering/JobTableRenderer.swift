@@ -12,7 +12,8 @@ public struct JobTableRenderer: Sendable {
   public var now: Date
 
   static let headers = ["ID", "STATUS", "PROGRESS", "MODEL", "CREATED", "ENDPOINT"]
-  private static let (statusColumn, progressColumn) = (1, 2)
+  private static let statusColumn = 1
+  private static let progressColumn = 2
   /// Columns that may be cut to fit, in the order they give way, with the narrowest they get.
   private static let shrinkable: [(column: Int, minimum: Int)] = [(5, 10), (3, 12)]
 
@@ -22,11 +23,14 @@ public struct JobTableRenderer: Sendable {
     var barCells: Int
   }
 
-  private static let layouts = [
-    Layout(columns: [0, 1, 2, 3, 4, 5], barCells: 10), Layout(columns: [0, 1, 2, 3, 4], barCells: 10),
-    Layout(columns: [0, 1, 2, 4], barCells: 10), Layout(columns: [0, 1, 2, 4], barCells: 5),
-    Layout(columns: [0, 1, 2], barCells: 5),
-  ]
+  private static let layouts: [Layout] = {
+    let (full, half) = (ProgressBar.defaultCells, ProgressBar.defaultCells / 2)
+    return [
+      Layout(columns: [0, 1, 2, 3, 4, 5], barCells: full), Layout(columns: [0, 1, 2, 3, 4], barCells: full),
+      Layout(columns: [0, 1, 2, 4], barCells: full), Layout(columns: [0, 1, 2, 4], barCells: half),
+      Layout(columns: [0, 1, 2], barCells: half),
+    ]
+  }()
 
   public init(options: OutputOptions, now: Date) {
     self.options = options
@@ -37,7 +41,14 @@ public struct JobTableRenderer: Sendable {
   public func render(_ jobs: [BatchJob]) -> [String] {
     guard !jobs.isEmpty else { return ["No jobs."] }
     var rows = jobs.map(cells)
-    let (layout, widths) = fit(&rows, jobs)
+    let natural = Self.headers.indices.map { column in
+      rows.reduce(TextWidth.of(Self.headers[column])) { max($0, TextWidth.of($1[column])) }
+    }
+    let (layout, widths) = fit(natural)
+    if layout.barCells != ProgressBar.defaultCells {
+      let bar = ProgressBar(cells: layout.barCells, unicode: options.unicode)
+      for row in rows.indices { rows[row][Self.progressColumn] = bar.render(jobs[row]) }
+    }
     let styler = Styler(enabled: options.color)
     var lines = [styler.paint(line(layout.columns.map { Self.headers[$0] }, layout, widths: widths), .bold)]
     for (job, row) in zip(jobs, rows) {
@@ -53,7 +64,7 @@ public struct JobTableRenderer: Sendable {
     [
       TerminalSanitizer.sanitize(job.id),
       job.status.map { TerminalSanitizer.sanitize($0.rawValue) } ?? "-",
-      ProgressBar(unicode: options.unicode).render(job),
+      ProgressBar(cells: ProgressBar.defaultCells, unicode: options.unicode).render(job),
       job.modelID.map { TerminalSanitizer.sanitize($0) } ?? "-",
       created(job.createdAt),
       job.endpoint.map { TerminalSanitizer.sanitize($0) } ?? "-",
@@ -69,26 +80,18 @@ public struct JobTableRenderer: Sendable {
   // MARK: - Layout
 
   /// The first layout that fits the terminal (the last when none does, the first when the width is unknown) and the
-  /// width of each of its columns; `rows` get the progress bars of the layout chosen.
-  private func fit(_ rows: inout [[String]], _ jobs: [BatchJob]) -> (Layout, [Int]) {
-    var barCells = Self.layouts[0].barCells
+  /// width of each of its columns, from the natural width of every column with a full bar.
+  private func fit(_ natural: [Int]) -> (Layout, [Int]) {
     for (index, layout) in Self.layouts.enumerated() {
-      if layout.barCells != barCells {
-        barCells = layout.barCells
-        let bar = ProgressBar(cells: barCells, unicode: options.unicode)
-        for row in rows.indices { rows[row][Self.progressColumn] = bar.render(jobs[row]) }
-      }
-      let widths = shrink(naturalWidths(rows, layout), layout)
+      let widths = shrink(layout.columns.map { column in
+        guard column == Self.progressColumn else { return natural[column] }
+        let bar = ProgressBar(cells: layout.barCells).width
+        return max(TextWidth.of(Self.headers[column]), bar)
+      }, layout)
       let fits = options.width.map { total(widths) <= $0 } ?? true
       if fits || index == Self.layouts.count - 1 { return (layout, widths) }
     }
     preconditionFailure("the last layout is always taken")
-  }
-
-  private func naturalWidths(_ rows: [[String]], _ layout: Layout) -> [Int] {
-    layout.columns.map { column in
-      rows.reduce(TextWidth.of(Self.headers[column])) { max($0, TextWidth.of($1[column])) }
-    }
   }
 
   /// Cuts the layout's shrinkable columns, in turn and down to their minimum, until the table fits the terminal.

@@ -2,16 +2,22 @@ import BatchCore
 
 /// Draws a job's progress as a bar of cells and a percentage: `██████░░░░  60%`.
 public struct ProgressBar: Sendable {
+  /// The cells of a bar at full width.
+  public static let defaultCells = 10
+
   public var cells: Int
   /// `█`/`░` when true, `#`/`.` otherwise.
   public var unicode: Bool
 
-  public init(cells: Int = 10, unicode: Bool = true) {
+  public init(cells: Int = defaultCells, unicode: Bool = true) {
     self.cells = cells
     self.unicode = unicode
   }
 
-  /// The bar and the percentage, always `cells + 5` columns wide.
+  /// The columns `render` takes.
+  public var width: Int { cells + 5 }
+
+  /// The bar and the percentage, always `width` (`cells + 5`) columns wide.
   public func render(_ job: BatchJob) -> String {
     "\(bar(job.progressFraction)) \(Self.percent(job.progressFraction))"
   }

@@ -16,26 +16,26 @@ public struct WatchLineRenderer: Sendable {
 
   /// `batch-1  IN_PROGRESS  ██████░░░░  60%  ETA 12m  5m ago`; the ETA appears once the engine can estimate it.
   ///
-  /// In a terminal too narrow for the line (a real id takes 42 columns of 80), the age gives way first, then half the
-  /// bar's cells.
+  /// In a terminal too narrow for the line (a real id takes 42 columns of 80), the bar gets half its cells; every
+  /// part stays (SPEC §5), so a line may still wrap.
   public func render(_ job: BatchJob, progress: JobProgressInfo? = nil) -> String {
     let id = TerminalSanitizer.sanitize(job.id)
     let status = TerminalSanitizer.sanitize(job.status?.rawValue ?? "-")
     let padding = String(repeating: " ", count: max(0, Self.statusWidth - status.count))
-    var eta: String?
-    if let seconds = progress?.etaSeconds, progress?.isEstimate ?? false { eta = "ETA \(TimeText.duration(seconds))" }
-    var age = job.createdAt?.date.map { TimeText.age(of: $0, now: now) }
-    var barCells = 10
-    func tail() -> [String] {
-      [ProgressBar(cells: barCells, unicode: options.unicode).render(job)] + [eta, age].compactMap { $0 }
+    var tail: [String] = []
+    if let seconds = progress?.etaSeconds, progress?.isEstimate ?? false {
+      tail.append("ETA \(TimeText.duration(seconds))")
     }
-    if let width = options.width {
-      func fits() -> Bool { TextWidth.of(([id, status + padding] + tail()).joined(separator: "  ")) <= width }
-      if !fits() { age = nil }
-      if !fits() { barCells = 5 }
+    if let created = job.createdAt?.date { tail.append(TimeText.age(of: created, now: now)) }
+    func line(status: String, barCells: Int) -> String {
+      ([id, status, ProgressBar(cells: barCells, unicode: options.unicode).render(job)] + tail)
+        .joined(separator: "  ")
     }
-    let painted = Styler(enabled: options.color).paint(status, status: job.status) + padding
-    return ([id, painted] + tail()).joined(separator: "  ")
+    var barCells = ProgressBar.defaultCells
+    if let width = options.width, TextWidth.of(line(status: status + padding, barCells: barCells)) > width {
+      barCells /= 2
+    }
+    return line(status: Styler(enabled: options.color).paint(status, status: job.status) + padding, barCells: barCells)
   }
 
   /// The end of a watch: why it stopped when not all finished, each job's final state, the output file and download

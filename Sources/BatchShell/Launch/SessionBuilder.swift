@@ -24,7 +24,12 @@ public struct SessionBuilder {
   /// A script's commands run on the HTTP client's event loop (`BatchClient.connectionExecutor`): one command after
   /// another, each mostly waiting for one request, they save two thread switches per request there.
   public func runner(for frontEnd: FrontEnd) -> LineRunner {
-    let events = SessionEventSink(console: console, options: settings.output)
+    var terminalWidth: (@Sendable () -> Int?)?
+    if settings.output.isTerminal {
+      let environment = settings.environment
+      terminalWidth = { TerminalInfo.width(environment: environment) }
+    }
+    let events = SessionEventSink(console: console, options: settings.output, terminalWidth: terminalWidth)
     return LineRunner(dispatcher: Dispatcher(context: context(for: frontEnd, events: events)), console: console,
       events: events, executor: frontEnd == .script ? BatchClient.connectionExecutor : nil)
   }
@@ -41,7 +46,8 @@ public struct SessionBuilder {
 
   /// The banner the REPL prints at start.
   public var banner: String {
-    "batchsh \(BatchshVersion.current) on \(settings.serverName == "sim" ? "the built-in simulator" : settings.serverName)"
+    let server = settings.serverName == "sim" ? "the built-in simulator" : settings.serverName
+    return "batchsh \(BatchshVersion.current) on \(server)"
       + " — 'help' lists commands, Tab completes, Ctrl-D quits"
   }
 }

@@ -38,8 +38,8 @@ public final class LineRunner: Sendable {
 
   // MARK: - Session state
 
-  /// The output options the next line runs with.
-  public var output: OutputOptions { sessionOutput.withLock { $0 } }
+  /// The output options the next line runs with, at the terminal's width as it is now.
+  public var output: OutputOptions { events.liveOptions(sessionOutput.withLock { $0 }) }
 
   /// The dispatcher the next line runs through: the one given, with the session's current output options.
   public var dispatcher: Dispatcher {
@@ -83,7 +83,7 @@ public final class LineRunner: Sendable {
       report =
         (try? await interruptible.cancellingOnInterrupt(on: executor) { await dispatcher.execute(invocation) })
         ?? dispatcher.report(error: CancellationError())
-      events.end()
+      events.end(failed: report.error != nil)
     } catch {
       report = await dispatcher.execute(words: words)  // renders the usage error consistently
     }

@@ -6,12 +6,14 @@ import Foundation
 ///
 /// Lines are drawn below whatever was printed before; each update moves the cursor up over the board, clears it,
 /// rewrites every line and leaves the cursor below it. Notices are printed above the board. A line wider
-/// than the terminal takes several rows, and the cursor goes up over all of them.
+/// than the terminal takes several rows, and the cursor goes up over all of them: counted at the terminal's width at
+/// the time of the redraw, as a terminal that reflows its lines on a resize shows them.
 final class LiveJobBoard: Sendable {
   private struct State {
     var order: [String] = []
     var lines: [String: String] = [:]
-    var drawnRows = 0
+    /// The lines as last drawn, in order.
+    var drawn: [String] = []
   }
 
   private let console: Console
@@ -33,7 +35,7 @@ final class LiveJobBoard: Sendable {
   /// Prints text (ending in a newline) above the board and redraws the board below it.
   func printAbove(_ text: String, width: Int?) {
     state.withLock { state in
-      guard state.drawnRows > 0 else { return console.printError(text) }
+      guard !state.drawn.isEmpty else { return console.printError(text) }
       console.print(redraw(&state, above: text, width: width))
     }
   }
@@ -46,17 +48,13 @@ final class LiveJobBoard: Sendable {
   /// Goes up over the board, clears from there to the end of the screen (every row of a wrapped line too), then
   /// writes the text above and each line.
   private func redraw(_ state: inout State, above: String?, width: Int?) -> String {
-    var text = (state.drawnRows > 0 ? "\r\u{1B}[\(state.drawnRows)A" : "\r") + "\u{1B}[J"
+    let rows = state.drawn.reduce(0) { $0 + Self.rows(of: $1, width: width) }
+    var text = (rows > 0 ? "\r\u{1B}[\(rows)A" : "\r") + "\u{1B}[J"
     if let above {
       text += above.hasSuffix("\n") ? above : above + "\n"
     }
-    var rows = 0
-    for id in state.order {
-      let line = state.lines[id] ?? ""
-      text += line + "\n"
-      rows += Self.rows(of: line, width: width)
-    }
-    state.drawnRows = rows
+    state.drawn = state.order.map { state.lines[$0] ?? "" }
+    for line in state.drawn { text += line + "\n" }
     return text
   }
 

@@ -11,6 +11,7 @@ final class ConsoleCapture {
 
   init() {
     descriptor = open(directory.path + "/console", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    precondition(descriptor >= 0, "cannot open a capture file in \(directory.path)")
     console = Console(output: descriptor, error: descriptor)
   }
 
