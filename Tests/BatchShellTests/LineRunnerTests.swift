@@ -46,6 +46,29 @@ import Testing
     #expect(lines.last?.contains(#""change":"final""#) == true)
   }
 
+  @Test("each command is rendered at the terminal's width as it is when the command runs")
+  func commandsFollowTheTerminalsWidth() async {
+    var job = BatchJob(id: "batch-abe758c2-e1c9-608f-a583-6d25d0c1e906", status: .inProgress, progress: 60)
+    job.modelID = "deepseek-ai/DeepSeek-V3"
+    job.endpoint = "/v1/chat/completions"
+    var terminal = OutputOptions.plain
+    terminal.isTerminal = true
+    terminal.width = 200
+    let width = Locked(200)
+    let session = SessionHarness(
+      api: StaticAPI(jobs: [job]), output: terminal, terminalWidth: { width.withLock { $0 } })
+    _ = await session.runner.run(line: "list")
+    #expect(session.stdout.hasPrefix("ID  "))
+    #expect(session.stdout.split(separator: "\n").first?.hasSuffix("ENDPOINT") == true)
+    width.withLock { $0 = 80 }
+    _ = await session.runner.run(line: "list")
+    let lines = session.stdout.split(separator: "\n").suffix(2).map(String.init)
+    #expect(lines == [
+      "ID                                          STATUS       PROGRESS    CREATED",
+      "\(job.id)  IN_PROGRESS  ███░░  60%  -",
+    ])
+  }
+
   @Test func jsonFlagOnSetDoesNotChangeTheSession() async {
     let session = SessionHarness()
     _ = await session.runner.run(line: "set --json")

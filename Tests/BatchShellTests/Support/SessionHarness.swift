@@ -12,17 +12,19 @@ final class SessionHarness {
   let runner: LineRunner
   private let descriptors: (out: Int32, err: Int32)
 
+  /// A session; `output` and `terminalWidth` stand for a terminal when a test needs one.
   init(
     frontEnd: FrontEnd = .repl, api: any BatchAPI = StaticAPI(jobs: [SessionHarness.job]),
-    executor: (any TaskExecutor)? = nil
+    executor: (any TaskExecutor)? = nil, output: OutputOptions = .plain,
+    terminalWidth: (@Sendable () -> Int?)? = nil
   ) {
     let out = open(directory.path + "/stdout", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     let err = open(directory.path + "/stderr", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     descriptors = (out, err)
     let console = Console(output: out, error: err)
-    let events = SessionEventSink(console: console, options: .plain)
+    let events = SessionEventSink(console: console, options: output, terminalWidth: terminalWidth)
     let context = CommandContext(
-      api: api, events: events, output: .plain, frontEnd: frontEnd, watcher: OneShotWatch(job: Self.job))
+      api: api, events: events, output: output, frontEnd: frontEnd, watcher: OneShotWatch(job: Self.job))
     runner = LineRunner(dispatcher: Dispatcher(context: context), console: console, events: events, executor: executor)
   }
 
