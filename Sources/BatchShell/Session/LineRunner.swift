@@ -38,8 +38,8 @@ public final class LineRunner: Sendable {
 
   // MARK: - Session state
 
-  /// The output options the next line runs with, at the terminal's width as it is now.
-  public var output: OutputOptions { events.liveOptions(sessionOutput.withLock { $0 }) }
+  /// The output options the next line runs with.
+  public var output: OutputOptions { sessionOutput.withLock { $0 } }
 
   /// The dispatcher the next line runs through: the one given, with the session's current output options.
   public var dispatcher: Dispatcher {
@@ -72,7 +72,12 @@ public final class LineRunner: Sendable {
 
   /// Runs already split words (one-shot argv, or a tokenized line).
   public func run(words: [String], errorPrefix: String = "") async -> Outcome {
-    let dispatcher = self.dispatcher
+    let dispatcher = {
+      // The terminal's width is read once a command, so a table follows a resize between commands.
+      var dispatcher = self.dispatcher
+      dispatcher.context.output = events.liveOptions(dispatcher.context.output)
+      return dispatcher
+    }()
     let report: CommandReport
     do {
       let invocation = try dispatcher.parse(words: words)
