@@ -59,6 +59,7 @@ packed_relocation_flags() {
 }
 
 # Builds products in a configuration: build_products CONFIG PRODUCT...; the log is shown only when a build fails.
+# libedit is installed first when missing, so every script that builds works on a fresh machine (the benchmarks too).
 # It runs in a subshell, so its traps remove the temporary log also when the build is interrupted without touching
 # the caller's traps (a subshell starts with none of them set). On INT, TERM or HUP it removes the log once the
 # build in the foreground has ended and then dies of the same signal, so the caller reacts as it would to the
@@ -66,6 +67,7 @@ packed_relocation_flags() {
 build_products() (
   config=$1
   shift
+  ensure_libedit || exit 1
   log=$(mktemp /tmp/batchsh-build.XXXXXX)
   trap 'rm -f "$log"' EXIT
   for signal in INT TERM HUP; do
