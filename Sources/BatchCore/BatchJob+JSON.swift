@@ -50,7 +50,7 @@ extension BatchJob {
     guard scanner.peek() == UInt8(ascii: "{") else { throw scanner.fail("expected a job object") }
     var job = BatchJob(id: "")
     var seen: UInt32 = 0
-    try scanner.members { name, scanner throws(JSONScanner.Failure) in
+    try scanner.rawMembers { name, scanner throws(JSONScanner.Failure) in
       let key = CodingKeys(wireName: name)
       if let key {
         let bit = UInt32(1) << key.ordinal
@@ -86,26 +86,30 @@ extension BatchJob {
 }
 
 extension BatchJob.CodingKeys {
-  /// The key for a member name: a switch over the names, cheaper than the generated `init(rawValue:)`. A test checks
-  /// it against `allCases`.
-  fileprivate init?(wireName name: String) {
-    switch name {
-    case "id": self = .id
-    case "status": self = .status
-    case "progress": self = .progress
-    case "created_at": self = .createdAt
-    case "completed_at": self = .completedAt
-    case "job_deadline": self = .jobDeadline
-    case "output_file_id": self = .outputFileID
-    case "error_file_id": self = .errorFileID
-    case "input_file_id": self = .inputFileID
-    case "file_size_bytes": self = .fileSizeBytes
-    case "model_id": self = .modelID
-    case "user_id": self = .userID
-    case "endpoint": self = .endpoint
-    case "error": self = .error
-    default: return nil
+  /// The key for a member name's UTF-8 bytes: its length picks one to three candidates, compared byte by byte. A
+  /// `switch` over `String`s would make a `String` of every name and compare it with each case in turn. A test
+  /// checks it against `allCases`.
+  fileprivate init?(wireName name: UnsafeBufferPointer<UInt8>) {
+    func matches(_ word: StaticString) -> Bool {
+      name.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
+    let key: Self?
+    switch name.count {
+    case 2: key = matches("id") ? .id : nil
+    case 5: key = matches("error") ? .error : nil
+    case 6: key = matches("status") ? .status : nil
+    case 7: key = matches("user_id") ? .userID : nil
+    case 8:
+      key = matches("progress") ? .progress : matches("model_id") ? .modelID : matches("endpoint") ? .endpoint : nil
+    case 10: key = matches("created_at") ? .createdAt : nil
+    case 12: key = matches("completed_at") ? .completedAt : matches("job_deadline") ? .jobDeadline : nil
+    case 13: key = matches("input_file_id") ? .inputFileID : matches("error_file_id") ? .errorFileID : nil
+    case 14: key = matches("output_file_id") ? .outputFileID : nil
+    case 15: key = matches("file_size_bytes") ? .fileSizeBytes : nil
+    default: key = nil
+    }
+    guard let key else { return nil }
+    self = key
   }
 
   /// The key's position in `allCases`, for a set of keys in one word.

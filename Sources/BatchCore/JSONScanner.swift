@@ -100,14 +100,35 @@ public struct JSONScanner {
   /// Reads the members of an object whose `{` is the current byte, calling `member` with each name; `member` reads
   /// (or skips) the value, which starts after any whitespace.
   public mutating func members(_ member: (String, inout JSONScanner) throws(Failure) -> Void) throws(Failure) {
+    try rawMembers { name, scanner throws(Failure) in try member(String(decoding: name, as: UTF8.self), &scanner) }
+  }
+
+  /// Reads the members of an object as `members(_:)` does, giving each name as its UTF-8 bytes (escapes decoded,
+  /// checked to be UTF-8), valid during the call only: a decoder that knows its names matches them without a
+  /// `String` for each.
+  public mutating func rawMembers(
+    _ member: (UnsafeBufferPointer<UInt8>, inout JSONScanner) throws(Failure) -> Void
+  ) throws(Failure) {
     assert(peek() == UInt8(ascii: "{"), "members() called off an object")
     try items(closing: UInt8(ascii: "}")) { scanner throws(Failure) in
       guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.fail("expected a member name in double quotes") }
-      let key = try scanner.string()
+      let start = scanner.index
+      // A plain ASCII name is read where it lies; any other is checked as `string()` checks it, then copied.
+      var range = 0..<0
+      var copy: [UInt8]?
+      switch try scanner.stringBytes() {
+      case .plain(let plain, isASCII: true): range = plain
+      case .plain(let plain, isASCII: false): copy = Array(scanner.bytes[plain])
+      case .decoded(let decoded): copy = decoded
+      }
+      if let copy, String(validating: copy, as: UTF8.self) == nil {
+        throw scanner.fail("invalid UTF-8 in the string", at: start)
+      }
       scanner.skipWhitespace()
       try scanner.expect(UInt8(ascii: ":"))
       scanner.skipWhitespace()
-      try member(key, &scanner)
+      guard let copy else { return try member(UnsafeBufferPointer(rebasing: scanner.bytes[range]), &scanner) }
+      try copy.withUnsafeBufferPointer { name throws(Failure) in try member(name, &scanner) }
     }
   }
 

@@ -86,6 +86,13 @@ import Testing
     }
   }
 
+  @Test("a name one letter off a member's, or escaped into one, is matched by its bytes")
+  func nearMissNames() throws {
+    let text = #"{"statuz":"FAILED","progres":1,"model_ix":"m","endpoinT":"e","errors":"x","i":"y","ids":"z"}"#
+    #expect(try Self.job(text) == BatchJob(id: ""))
+    #expect(try Self.job(#"{"st\u0061tus":"FAILED","\u0069d":"a"}"#) == BatchJob(id: "a", status: .failed))
+  }
+
   @Test("a repeated member keeps its first value, as JSONDecoder does")
   func repeatedMember() throws {
     let text = #"{"status":"COMPLETED","id":"a","status":"FAILED","progress":1,"progress":"x"}"#
