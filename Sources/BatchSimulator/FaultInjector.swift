@@ -49,6 +49,8 @@ enum FaultInjector {
         status: status, headers: [.contentType: "text/html"], body: ResponseBody(byteBuffer: buffer))
     case .cut(let bytes):
       return try await normal().response(cutAfter: bytes)
+    case .stall(let seconds):
+      return try await normal().response(stallingFor: min(seconds, 3600))
     }
   }
 }

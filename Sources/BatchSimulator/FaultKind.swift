@@ -16,6 +16,9 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
   case html(Int)
   /// The real head with the full `Content-Length`, then only this many body bytes, then the connection closes.
   case cut(afterBytes: Int)
+  /// The real head and the first half of the body, then this many real seconds of silence, then the rest: a server
+  /// that stops in the middle of an answer.
+  case stall(Double)
 
   /// The kind's name in flags and in `/_sim/faults` JSON.
   public var name: String {
@@ -28,6 +31,7 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
     case .truncatedJSON: "truncated"
     case .html: "html"
     case .cut: "cut"
+    case .stall: "stall"
     }
   }
 
@@ -38,6 +42,7 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
     case .delay(let seconds): "delay \(seconds)s"
     case .html(let code): "html \(code)"
     case .cut(let bytes): "cut after \(bytes) bytes"
+    case .stall(let seconds): "stall \(seconds)s mid-body"
     default: name
     }
   }
@@ -46,7 +51,7 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
   ///
   /// Arguments: `status` → HTTP status (default 500); `rate-limit` → seconds (default 1; `NNNms` adds
   /// `retry-after-ms`); `delay` → seconds (default 2); `html` → status (default 502); `cut` → bytes
-  /// (default 100).
+  /// (default 100); `stall` → seconds (default 2).
   public init(name: String, argument: String?) throws(FaultRule.ParseError) {
     func number(_ fallback: Double) throws(FaultRule.ParseError) -> Double {
       guard let argument, !argument.isEmpty else { return fallback }
@@ -74,6 +79,7 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
     case "truncated", "truncated-json": self = .truncatedJSON
     case "html": self = .html(try integer(502))
     case "cut", "cut-body": self = .cut(afterBytes: try integer(100))
+    case "stall": self = .stall(try number(2))
     default: throw .unknownKind(name)
     }
   }

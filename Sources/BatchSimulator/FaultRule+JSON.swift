@@ -4,7 +4,7 @@ import NIOCore
 /// The JSON form of fault rules used by `/_sim/faults`.
 ///
 /// `{"path":"/v1/batches","method":"GET","kind":"status","status":503,"count":2}`; kind-specific keys:
-/// `status` (status, html), `retry_after` and `retry_after_ms` (rate-limit), `seconds` (delay), `bytes` (cut);
+/// `status` (status, html), `retry_after` and `retry_after_ms` (rate-limit), `seconds` (delay, stall), `bytes` (cut);
 /// `count` absent means 1, `"always"` or a number below 1 means every request until cleared.
 extension FaultRule: Decodable {
   private enum Keys: String, CodingKey {
@@ -26,6 +26,7 @@ extension FaultRule: Decodable {
     case .status: kind = .status(try c.decodeIfPresent(Int.self, forKey: .status) ?? 500)
     case .html: kind = .html(try c.decodeIfPresent(Int.self, forKey: .status) ?? 502)
     case .delay: kind = .delay(try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 2)
+    case .stall: kind = .stall(try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 2)
     case .cut: kind = .cut(afterBytes: try c.decodeIfPresent(Int.self, forKey: .bytes) ?? 100)
     case .rateLimit:
       kind = .rateLimit(
@@ -68,7 +69,7 @@ extension FaultRule: Decodable {
       buffer.writeStaticString(",\"retry_after\":")
       buffer.writeJSONNumber(seconds)
       buffer.writeStaticString(ms ? ",\"retry_after_ms\":true" : ",\"retry_after_ms\":false")
-    case .delay(let seconds):
+    case .delay(let seconds), .stall(let seconds):
       buffer.writeStaticString(",\"seconds\":")
       buffer.writeJSONNumber(seconds)
     case .cut(let bytes):

@@ -16,7 +16,7 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
       switch self {
       case .syntax(let text): "fault '\(text)' is not PATH:KIND[:ARG]:COUNT"
       case .unknownKind(let kind):
-        "unknown fault kind '\(kind)' (status, rate-limit, delay, drop, malformed, truncated, html, cut)"
+        "unknown fault kind '\(kind)' (status, rate-limit, delay, drop, malformed, truncated, html, cut, stall)"
       case .badArgument(let kind, let argument): "bad argument '\(argument)' for fault kind \(kind)"
       }
     }

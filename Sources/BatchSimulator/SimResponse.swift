@@ -104,6 +104,32 @@ struct SimResponse: Sendable {
     }
   }
 
+  /// The Hummingbird response with its first half, then `seconds` of silence, then the rest.
+  func response(stallingFor seconds: Double) -> Response {
+    let body = self.body
+    let half = contentLength / 2
+    return Response(
+      status: status, headers: headers,
+      body: ResponseBody(contentLength: contentLength) { writer in
+        var sent = 0
+        var stalled = false
+        let chunks = SimResponse.chunks(of: body)
+        while var chunk = chunks.next() {
+          if !stalled, sent + chunk.readableBytes > half {
+            if half > sent {
+              try await writer.write(chunk.readSlice(length: half - sent)!)
+              sent = half
+            }
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            stalled = true
+          }
+          sent += chunk.readableBytes
+          try await writer.write(chunk)
+        }
+        try await writer.finish(nil)
+      })
+  }
+
   /// The body as a sequence of chunks.
   static func chunks(of body: Body) -> AnyIterator<ByteBuffer> {
     switch body {

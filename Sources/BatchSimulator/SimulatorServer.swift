@@ -114,8 +114,9 @@ public final class SimulatorServer: Sendable {
                              kinds and keys: status{status}
                              rate-limit{retry_after,retry_after_ms}
                              delay{seconds} drop malformed truncated
-                             html{status} cut{bytes}; path: "*", exact, or
-                             a prefix ending in "*"; count: N or "always"
+                             html{status} cut{bytes} stall{seconds};
+                             path: "*", exact, or a prefix ending in
+                             "*"; count: N or "always"
       DELETE /_sim/faults    remove every rule
       POST   /_sim/jobs      add a job, answers it; keys (all optional):
                              id created_ago validating_seconds run_seconds

@@ -11,6 +11,8 @@ import Testing
     ("*:rate-limit:2:1", FaultRule(kind: .rateLimit(retryAfter: 2, milliseconds: false), count: 1)),
     ("/v1/files/*:cut:4096:always", FaultRule(path: "/v1/files/*", kind: .cut(afterBytes: 4096), count: nil)),
     ("*:delay:0.5:1", FaultRule(kind: .delay(0.5), count: 1)),
+    ("/v1/files/*:stall:3:1", FaultRule(path: "/v1/files/*", kind: .stall(3), count: 1)),
+    ("*:stall:always", FaultRule(kind: .stall(2), count: nil)),
     ("*:html:1", FaultRule(kind: .html(502), count: 1)),
     ("*:malformed:1", FaultRule(kind: .malformedJSON, count: 1)),
     ("*:truncated:2", FaultRule(kind: .truncatedJSON, count: 2)),
@@ -21,7 +23,7 @@ import Testing
   }
 
   @Test(arguments: ["", "/v1/batches", "*:status", "*:explode:1", "*:status:abc:1", "*:drop:0", "*:delay:-1:1",
-    "a:b:c:d:e"])
+    "*:stall:x:1", "a:b:c:d:e"])
   func badFlagsAreRefused(flag: String) {
     #expect(throws: FaultRule.ParseError.self) { try FaultRule(flag: flag) }
   }

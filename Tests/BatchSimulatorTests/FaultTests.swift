@@ -90,6 +90,22 @@ import Testing
     }
   }
 
+  @Test("stall sends the head and half the body, is silent for its seconds, then sends the rest")
+  func stallPausesMidBody() async throws {
+    try await SimulatorHarness.with { server in
+      let id = try server.store.addJob(SimJobSpec(createdAgo: 100, outputBytes: 200_000))
+      let file = try #require(server.store.job(id)?.outputFileID)
+      server.store.addFault(FaultRule(path: "/v1/files/*", kind: .stall(0.4)))
+      let start = ContinuousClock.now
+      let reply = try await server.get("/v1/files/\(file)/content")
+      #expect(ContinuousClock.now - start >= .milliseconds(400))
+      #expect(reply.status == 200 && reply.contentLength == 200_000)
+      #expect(reply.body == (try #require(server.store.expectedContent(fileID: file))))
+      let json = try await server.get("/v1/batches/\(id)")
+      #expect(json.status == 200 && json.object["id"] as? String == id, "the next request is not stalled")
+    }
+  }
+
   @Test func rulesMatchByMethodExactPathAndPrefix() {
     let exact = FaultRule(path: "/v1/batches", kind: .drop)
     #expect(exact.matches(method: "GET", path: "/v1/batches") && !exact.matches(method: "GET", path: "/v1/batches/x"))
@@ -112,12 +128,15 @@ import Testing
 
   @Test func faultsCanBeManagedOverHTTP() async throws {
     try await SimulatorHarness.with { server in
-      let body = #"[{"path":"/v1/batches","kind":"status","status":502,"count":2},{"kind":"drop","count":"always"}]"#
+      let body = #"[{"path":"/v1/batches","kind":"status","status":502,"count":2},{"kind":"drop","count":"always"},"#
+        + #"{"kind":"stall","seconds":1.5}]"#
       let added = try await server.send("POST", "/_sim/faults", key: nil, body: body)
-      #expect(added.status == 201 && added.array.count == 2)
+      #expect(added.status == 201 && added.array.count == 3)
       #expect(server.store.faults == [
         FaultRule(path: "/v1/batches", kind: .status(502), count: 2), FaultRule(kind: .drop, count: nil),
+        FaultRule(kind: .stall(1.5), count: 1),
       ])
+      #expect(try await server.get("/_sim/faults").array.last?["seconds"] as? Double == 1.5)
       #expect(try await server.get("/_sim/faults").array.first?["status"] as? Int == 502)
       #expect(try await server.send("DELETE", "/_sim/faults").array.isEmpty)
       let bad = try await server.send("POST", "/_sim/faults", body: #"{"kind":"explode"}"#)
