@@ -3,7 +3,6 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
-import NIOPosix
 
 /// The request loop shared by every operation: headers, one attempt, retries and the mapping of failures to
 /// `BatchError`.
@@ -15,7 +14,7 @@ extension BatchClient {
   }
 
   /// The standard headers of every request: user agent, accepted type, the key.
-  func headers(accept: String) -> HTTPHeaders {
+  static func headers(_ configuration: BatchClientConfiguration, accept: String) -> HTTPHeaders {
     var headers = HTTPHeaders()
     headers.add(name: "User-Agent", value: configuration.userAgent)
     headers.add(name: "Accept", value: accept)
@@ -27,14 +26,14 @@ extension BatchClient {
   func makeRequest(_ method: HTTPMethod, _ path: String, accept: String) -> HTTPClientRequest {
     var request = HTTPClientRequest(url: configuration.url(path))
     request.method = method
-    request.headers = headers(accept: accept)
+    request.headers = Self.headers(configuration, accept: accept)
     return request
   }
 
   /// Sends a request, retrying transient failures, and returns a 2xx response with its whole body.
   func send(_ method: HTTPMethod, _ path: String, resource: BatchError.Resource, id: String?) async throws -> Response {
     try configuration.checkTransport()
-    let (url, headers) = (configuration.url(path), headers(accept: "application/json"))
+    let (url, headers) = (configuration.url(path), jsonHeaders)
     var retry = 0
     while true {
       let outcome: Result<Response, BatchError>
@@ -62,25 +61,16 @@ extension BatchClient {
 
   /// Sends one request and returns the response with its whole body; cancelling the calling task cancels it.
   ///
-  /// From an event loop (a loop run on `connectionExecutor`), the callback API sends and answers on that loop, so the
-  /// task never leaves its thread; the async API would start a task per request on the concurrency pool, to watch
-  /// for cancellation. From anywhere else, the async API: the callback API would deliver the answer on a loop picked
-  /// in turn, often not the connection's, which costs a hop more per request. Both wait `requestTimeout` at most for
-  /// each read (the client's read timeout); the async API's deadline ends with the response head, so the callback
-  /// API gets none, or a big body would time out on one path only.
+  /// The whole exchange, body included, must end within `requestTimeout`: one timer per request. The HTTP client has
+  /// no read timeout, which would arm a timer at the request's end and again at each part of the answer: a tenth of
+  /// a sequential get's instructions. Through the callback API, so that from an event loop (a loop run on
+  /// `connectionExecutor`) the request is sent and answered on that loop and the task never leaves its thread; the
+  /// async API would start a task per request on the concurrency pool, to watch for cancellation.
   func attempt(_ method: HTTPMethod, url: String, headers: HTTPHeaders) async throws -> Response {
-    guard MultiThreadedEventLoopGroup.currentEventLoop != nil else {
-      var request = HTTPClientRequest(url: url)
-      request.method = method
-      request.headers = headers
-      let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
-      let body = try await response.body.collect(upTo: configuration.responseLimit)
-      return Response(status: Int(response.status.code), headers: response.headers, body: body)
-    }
     let request = try HTTPClient.Request(url: url, method: method, headers: headers)
     let task = http.execute(
       request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.responseLimit),
-      eventLoop: .indifferent)
+      eventLoop: .indifferent, deadline: .now() + .milliseconds(Int64(configuration.requestTimeout * 1000)))
     let response = try await withTaskCancellationHandler {
       try await task.futureResult.get()
     } onCancel: {

@@ -13,12 +13,14 @@ public struct BatchClient: BatchAPI {
   public let configuration: BatchClientConfiguration
   let http: HTTPClient
   let logger: Logger
+  /// The headers of every JSON request, made once: the key's `Bearer` line is a new string each time it is made.
+  let jsonHeaders: HTTPHeaders
 
   public init(configuration: BatchClientConfiguration, logger: Logger = Logger(label: "batchsh.client")) {
     self.configuration = configuration
-    self.http = HTTPClientCache.client(
-      connectTimeout: configuration.connectTimeout, readTimeout: configuration.requestTimeout)
+    self.http = HTTPClientCache.client(connectTimeout: configuration.connectTimeout)
     self.logger = logger
+    self.jsonHeaders = Self.headers(configuration, accept: "application/json")
   }
 
   // MARK: - Jobs

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Streams one file's content to disk: temporary file beside the target, chunked writes, then an atomic rename.
 ///
@@ -23,13 +24,9 @@ struct ContentDownloader {
     do {
       let response = try await openContent()
       let total = response.headers.first(name: "content-length").flatMap { Int64($0) }
-      var written: Int64 = 0
+      let written: Int64
       do {
-        for try await chunk in response.body {
-          try file.write(chunk)
-          written += Int64(chunk.readableBytes)
-          progress?(DownloadProgress(bytes: written, total: total))
-        }
+        written = try await save(response.body, to: file, total: total)
       } catch let error as BatchError {
         throw error
       } catch {
@@ -43,6 +40,38 @@ struct ContentDownloader {
     } catch {
       file.discard()
       throw error
+    }
+  }
+
+  /// Writes the body to the file and returns its length; fails with a timeout when no byte has come for
+  /// `requestTimeout` (the HTTP client has no read timeout, see `HTTPClientCache`).
+  ///
+  /// The body is read by a child task, which a second one cancels when the body has been idle that long.
+  private func save(_ body: HTTPClientResponse.Body, to file: TemporaryFile, total: Int64?) async throws -> Int64 {
+    let timeout = Duration.milliseconds(Int64(client.configuration.requestTimeout * 1000))
+    let lastByte = LastByte()
+    // The reading task is the only one to touch the file until the group ends.
+    nonisolated(unsafe) let file = file
+    return try await withThrowingTaskGroup(of: Int64.self) { group in
+      group.addTask {
+        var written: Int64 = 0
+        for try await chunk in body {
+          lastByte.instant.withLock { $0 = .now }
+          try file.write(chunk)
+          written += Int64(chunk.readableBytes)
+          progress?(DownloadProgress(bytes: written, total: total))
+        }
+        return written
+      }
+      group.addTask {
+        while true {
+          let deadline = lastByte.instant.withLock { $0 } + timeout
+          if ContinuousClock.now >= deadline { throw BatchError.timeout(seconds: client.configuration.requestTimeout) }
+          try await Task.sleep(until: deadline)
+        }
+      }
+      defer { group.cancelAll() }
+      return try await group.next()!
     }
   }
 
@@ -82,4 +111,9 @@ struct ContentDownloader {
       retry += 1
     }
   }
+}
+
+/// When a download's body last brought bytes: written by the task that reads it, read by the one that watches it.
+private final class LastByte: Sendable {
+  let instant = Mutex(ContinuousClock.now)
 }

@@ -5,18 +5,19 @@ import Synchronization
 
 /// One `HTTPClient` per process (per distinct connect timeout), so connections are pooled and reused.
 ///
-/// Clients live as long as the process; they are never shut down, like `HTTPClient.shared`.
+/// Clients live as long as the process; they are never shut down, like `HTTPClient.shared`. They have no read
+/// timeout: each JSON request has a deadline of its own (`BatchClient.attempt`) and a download an idle timer
+/// (`ContentDownloader`), so clients with different request timeouts share one pool.
 enum HTTPClientCache {
   private static let clients = Mutex<[Int64: HTTPClient]>([:])
 
   /// The shared client for a connect timeout, created on first use.
-  static func client(connectTimeout: Double, readTimeout: Double) -> HTTPClient {
-    let key = Int64(connectTimeout * 1000) << 32 | Int64(readTimeout * 1000)
+  static func client(connectTimeout: Double) -> HTTPClient {
+    let key = Int64(connectTimeout * 1000)
     return clients.withLock { clients in
       if let client = clients[key] { return client }
       var configuration = HTTPClient.Configuration()
-      configuration.timeout = .init(
-        connect: .milliseconds(Int64(connectTimeout * 1000)), read: .milliseconds(Int64(readTimeout * 1000)))
+      configuration.timeout = .init(connect: .milliseconds(key), read: nil)
       configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
       // A failed connect fails the request at once; `RetryPolicy` alone decides on retries. Otherwise the pool keeps
       // reconnecting until the connect timeout, so each attempt on a refused port waits the whole timeout.

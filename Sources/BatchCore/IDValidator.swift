@@ -25,13 +25,19 @@ public enum IDValidator {
   private static func isPlainASCII(_ id: String) -> Bool {
     let utf8 = id.utf8
     guard utf8.count <= maxLength, id != ".", id != ".." else { return false }
-    return utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
+    return allBytes(of: id) { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
+  }
+
+  /// Whether every UTF-8 byte of `text` passes `test`: over the string's own storage when it has one (a string
+  /// made in Swift always does), several times quicker than stepping through its `utf8` view.
+  private static func allBytes(of text: String, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? text.utf8.allSatisfy(test)
   }
 
   /// Percent-encodes an already validated id for use as one path segment.
   public static func pathSegment(_ id: String) -> String {
     // Real ids (`batch-…`, `file-…`) are all unreserved characters: returned as they are, with no copy.
-    guard !id.utf8.allSatisfy(isUnreserved) else { return id }
+    guard !allBytes(of: id, isUnreserved) else { return id }
     var out = ""
     for byte in id.utf8 {
       if isUnreserved(byte) {

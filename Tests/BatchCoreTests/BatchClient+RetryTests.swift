@@ -49,6 +49,19 @@ import Testing
     }
   }
 
+  @Test("a body that stalls past the timeout is retried, and a stall within it is waited out", arguments: [false, true])
+  func stallRecovers(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
+      let id = try sim.addActiveJob()
+      sim.fault(.stall(3), count: 1)
+      #expect(try await sim.client(requestTimeout: 1).get(id).id == id)
+      #expect(sim.gets(id) == 2)
+      sim.fault(.stall(0.3), count: 1)
+      #expect(try await sim.client(requestTimeout: 3).get(id).id == id)
+      #expect(sim.gets(id) == 3, "a stall shorter than the timeout is not a failure")
+    }
+  }
+
   @Test("other 4xx are not retried")
   func clientErrorsNotRetried() async throws {
     try await LiveSimulator.run { sim in

@@ -102,6 +102,20 @@ import Testing
     }
   }
 
+  @Test("a body that stops halfway for longer than the request timeout is a timeout", arguments: [false, true])
+  func stalledBody(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
+      let id = try sim.addActiveJob()
+      sim.fault(.stall(2), count: 2)
+      let client = try sim.client(retryPolicy: .init(maxRetries: 1, baseDelay: 0.01), requestTimeout: 0.3)
+      let start = ContinuousClock.now
+      let error = await expectBatchError { try await client.get(id) }
+      #expect(error == .timeout(seconds: 0.3))
+      #expect(ContinuousClock.now - start < .milliseconds(1800), "gave up at the timeout, not after the stall")
+      #expect(await sim.gets(id, reaching: 2) == 2)
+    }
+  }
+
   @Test(
     "a body that is not the promised JSON is invalidResponse with an excerpt",
     arguments: [

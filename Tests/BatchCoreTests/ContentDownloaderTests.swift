@@ -123,6 +123,38 @@ import Testing
     }
   }
 
+  @Test("a body silent for longer than the request timeout is a timeout and leaves nothing behind")
+  func stalledMidStream() async throws {
+    try await LiveSimulator.run { sim in
+      try await Self.withDirectory { directory in
+        let (_, output) = try sim.addCompletedJob(outputBytes: 1_000_000)
+        sim.fault(.stall(3), path: "/v1/files/*")
+        let start = ContinuousClock.now
+        let error = await expectBatchError {
+          try await sim.client(requestTimeout: 0.5).download(
+            DownloadRequest(fileID: output, destination: directory + "/o"), progress: nil)
+        }
+        #expect(error == .timeout(seconds: 0.5))
+        #expect(ContinuousClock.now - start < .milliseconds(2500), "gave up when the body went silent")
+        #expect(Self.contents(directory).isEmpty)
+      }
+    }
+  }
+
+  @Test("a pause in the body shorter than the request timeout does not fail the download")
+  func pauseWithinTimeout() async throws {
+    try await LiveSimulator.run { sim in
+      try await Self.withDirectory { directory in
+        let (_, output) = try sim.addCompletedJob(outputBytes: 1_000_000)
+        sim.fault(.stall(0.4), path: "/v1/files/*")
+        let result = try await sim.client(requestTimeout: 2).download(
+          DownloadRequest(fileID: output, destination: directory + "/o"), progress: nil)
+        #expect(result.bytes == 1_000_000)
+        #expect(Self.contents(directory) == ["o"])
+      }
+    }
+  }
+
   @Test("transient failures before the content starts are retried")
   func retriedBeforeContent() async throws {
     try await LiveSimulator.run { sim in
