@@ -90,8 +90,10 @@ extension BatchJob.CodingKeys {
   /// `switch` over `String`s would make a `String` of every name and compare it with each case in turn. A test
   /// checks it against `allCases`.
   fileprivate init?(wireName name: UnsafeBufferPointer<UInt8>) {
-    func matches(_ word: StaticString) -> Bool {
-      name.elementsEqual(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    func matches(_ word: StaticString) -> Bool {  // the caller has checked that the lengths are equal
+      let letters = word.utf8Start
+      for index in 0..<name.count where name[index] != letters[index] { return false }
+      return true
     }
     let key: Self?
     switch name.count {
