@@ -16,8 +16,8 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
   case html(Int)
   /// The real head with the full `Content-Length`, then only this many body bytes, then the connection closes.
   case cut(afterBytes: Int)
-  /// The real head and the first half of the body, then this many real seconds of silence, then the rest: a server
-  /// that stops in the middle of an answer.
+  /// The real head, then the body in quarters with this many real seconds of silence before each of the last three:
+  /// a server that stops in the middle of an answer, or a slow link.
   case stall(Double)
 
   /// The kind's name in flags and in `/_sim/faults` JSON.
@@ -42,7 +42,7 @@ public enum FaultKind: Sendable, Equatable, CustomStringConvertible {
     case .delay(let seconds): "delay \(seconds)s"
     case .html(let code): "html \(code)"
     case .cut(let bytes): "cut after \(bytes) bytes"
-    case .stall(let seconds): "stall \(seconds)s mid-body"
+    case .stall(let seconds): "stall \(seconds)s between quarters of the body"
     default: name
     }
   }

@@ -13,6 +13,16 @@ extension FaultRule: Decodable {
     case retryAfterMs = "retry_after_ms"
   }
 
+  /// A number of seconds: absent, or finite and not below 0 (a negative one would crash the sleep, an infinite one
+  /// the header).
+  private static func seconds(_ key: Keys, in c: KeyedDecodingContainer<Keys>) throws -> Double? {
+    guard let seconds = try c.decodeIfPresent(Double.self, forKey: key) else { return nil }
+    guard seconds >= 0, seconds.isFinite else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.rawValue) must be 0 or more")
+    }
+    return seconds
+  }
+
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
     let name = try c.decode(String.self, forKey: .kind)
@@ -25,12 +35,12 @@ extension FaultRule: Decodable {
     switch kind {
     case .status: kind = .status(try c.decodeIfPresent(Int.self, forKey: .status) ?? 500)
     case .html: kind = .html(try c.decodeIfPresent(Int.self, forKey: .status) ?? 502)
-    case .delay: kind = .delay(try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 2)
-    case .stall: kind = .stall(try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 2)
+    case .delay: kind = .delay(try Self.seconds(.seconds, in: c) ?? 2)
+    case .stall: kind = .stall(try Self.seconds(.seconds, in: c) ?? 2)
     case .cut: kind = .cut(afterBytes: try c.decodeIfPresent(Int.self, forKey: .bytes) ?? 100)
     case .rateLimit:
       kind = .rateLimit(
-        retryAfter: try c.decodeIfPresent(Double.self, forKey: .retryAfter) ?? 1,
+        retryAfter: try Self.seconds(.retryAfter, in: c) ?? 1,
         milliseconds: try c.decodeIfPresent(Bool.self, forKey: .retryAfterMs) ?? false)
     default: break
     }

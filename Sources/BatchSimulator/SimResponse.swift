@@ -104,27 +104,29 @@ struct SimResponse: Sendable {
     }
   }
 
-  /// The Hummingbird response with its first half, then `seconds` of silence, then the rest.
+  /// The Hummingbird response with its body in quarters and `seconds` of silence before each of the last three (a
+  /// body too short for quarters comes after one silence): a server that stops in the middle of an answer, or a
+  /// slow link.
   func response(stallingFor seconds: Double) -> Response {
     let body = self.body
-    let half = contentLength / 2
+    let length = contentLength
     return Response(
       status: status, headers: headers,
-      body: ResponseBody(contentLength: contentLength) { writer in
+      body: ResponseBody(contentLength: length) { writer in
+        // Where each quarter ends; the silence comes when a quarter is done and more is to come.
+        var ends = [1, 2, 3].map { length * $0 / 4 }.filter { $0 > 0 }[...]
         var sent = 0
-        var stalled = false
+        if ends.isEmpty { try await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) }
         let chunks = SimResponse.chunks(of: body)
         while var chunk = chunks.next() {
-          if !stalled, sent + chunk.readableBytes > half {
-            if half > sent {
-              try await writer.write(chunk.readSlice(length: half - sent)!)
-              sent = half
-            }
+          while let end = ends.first, sent + chunk.readableBytes >= end {
+            if end > sent { try await writer.write(chunk.readSlice(length: end - sent)!) }
+            sent = end
+            ends.removeFirst()
             try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-            stalled = true
           }
           sent += chunk.readableBytes
-          try await writer.write(chunk)
+          if chunk.readableBytes > 0 { try await writer.write(chunk) }
         }
         try await writer.finish(nil)
       })

@@ -32,8 +32,8 @@ struct SimCommand: ParsableCommand {
                html[:CODE=502]         an HTML error page, as a proxy sends
                cut[:BYTES=100]         real head and Content-Length, then
                                        BYTES of body, then close
-               stall[:SECONDS=2]       real head and half the body, then
-                                       SECONDS of silence, then the rest
+               stall[:SECONDS=2]       real head, then the body in quarters
+                                       with SECONDS of silence between them
         COUNT  how many matching requests suffer it, or `always`
       Examples: --fault /v1/batches:status:503:2  --fault '*:rate-limit:2:1'
                 --fault '/v1/files/*:cut:4096:1'

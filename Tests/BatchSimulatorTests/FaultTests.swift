@@ -1,5 +1,6 @@
 import BatchSimulator
 import Foundation
+import Synchronization
 import Testing
 
 /// Every fault kind misbehaves as documented, for exactly the requests its rule selects.
@@ -90,19 +91,48 @@ import Testing
     }
   }
 
-  @Test("stall sends the head and half the body, is silent for its seconds, then sends the rest")
-  func stallPausesMidBody() async throws {
+  @Test("stall sends the body in quarters, with its seconds of silence between them, byte for byte")
+  func stallPausesBetweenQuarters() async throws {
     try await SimulatorHarness.with { server in
       let id = try server.store.addJob(SimJobSpec(createdAgo: 100, outputBytes: 200_000))
       let file = try #require(server.store.job(id)?.outputFileID)
+      let path = "/v1/files/\(file)/content"
       server.store.addFault(FaultRule(path: "/v1/files/*", kind: .stall(0.4)))
+      // When the body's byte count first passed each quarter, from the request's start.
+      let arrivals = Mutex<[(elapsed: Duration, bytes: Int)]>([])
+      let received = Mutex<[UInt8]>([])
       let start = ContinuousClock.now
-      let reply = try await server.get("/v1/files/\(file)/content")
-      #expect(ContinuousClock.now - start >= .milliseconds(400))
+      let reply = try #require(
+        try await RawHTTP.send(port: server.port, "GET", path) { chunk in
+          received.withLock { $0 += chunk.readableBytesView }
+          arrivals.withLock { $0.append((ContinuousClock.now - start, ($0.last?.bytes ?? 0) + chunk.readableBytes)) }
+        })
       #expect(reply.status == 200 && reply.contentLength == 200_000)
-      #expect(reply.body == (try #require(server.store.expectedContent(fileID: file))))
-      let json = try await server.get("/v1/batches/\(id)")
-      #expect(json.status == 200 && json.object["id"] as? String == id, "the next request is not stalled")
+      #expect(received.withLock { $0 } == (try #require(server.store.expectedContent(fileID: file))))
+      let times = arrivals.withLock { arrivals in
+        [1, 50_001, 100_001, 150_001].map { bytes in arrivals.first { $0.bytes >= bytes }?.elapsed ?? .zero }
+      }
+      #expect(times[0] < .milliseconds(350), "the first quarter comes at once: \(times)")
+      for quarter in 1...3 {
+        let silence = times[quarter] - times[quarter - 1]
+        #expect(silence >= .milliseconds(390), "silence before quarter \(quarter): \(times)")
+      }
+      let next = ContinuousClock.now
+      #expect(try await server.get(path).bodyCount == 200_000)
+      #expect(ContinuousClock.now - next < .milliseconds(390), "the rule was for one request")
+    }
+  }
+
+  @Test("a fault's seconds over HTTP must be a number not below 0", arguments: [
+    #"{"kind":"stall","seconds":-1}"#, #"{"kind":"delay","seconds":-0.5}"#, #"{"kind":"rate-limit","retry_after":-2}"#,
+  ])
+  func negativeSecondsAreRefused(body: String) async throws {
+    try await SimulatorHarness.with { server in
+      let refused = try await server.send("POST", "/_sim/faults", key: nil, body: body)
+      #expect(refused.status == 400 && refused.text.contains("0 or more"), "\(refused.text)")
+      #expect(server.store.faults.isEmpty)
+      let list = try await server.get("/v1/batches")
+      #expect(list.status == 200, "the simulator is still up")
     }
   }
 
