@@ -7,7 +7,7 @@ import NIOHTTP1
 /// The request loop shared by every operation: headers, one attempt, retries and the mapping of failures to
 /// `BatchError`.
 extension BatchClient {
-  struct Response {
+  struct Response: Sendable {
     var status: Int
     var headers: HTTPHeaders
     var body: ByteBuffer
@@ -61,22 +61,21 @@ extension BatchClient {
 
   /// Sends one request and returns the response with its whole body; cancelling the calling task cancels it.
   ///
-  /// The whole exchange, body included, must end within `requestTimeout`: one timer per request. The HTTP client has
-  /// no read timeout, which would arm a timer at the request's end and again at each part of the answer: a tenth of
-  /// a sequential get's instructions. Through the callback API, so that from an event loop (a loop run on
-  /// `connectionExecutor`) the request is sent and answered on that loop and the task never leaves its thread; the
-  /// async API would start a task per request on the concurrency pool, to watch for cancellation.
+  /// It fails once the server has sent nothing for `requestTimeout` (`ResponseCollector`). Through the callback API,
+  /// so that from an event loop (a loop run on `connectionExecutor`) the request is sent and answered on that loop
+  /// and the task never leaves its thread; the async API would start a task per request on the concurrency pool, to
+  /// watch for cancellation. From the pool the answer may come on another loop than the connection's, a hop more:
+  /// sequential gets from the pool were no slower for it (`scripts/bench/client`).
   func attempt(_ method: HTTPMethod, url: String, headers: HTTPHeaders) async throws -> Response {
     let request = try HTTPClient.Request(url: url, method: method, headers: headers)
-    let task = http.execute(
-      request: request, delegate: ResponseAccumulator(request: request, maxBodySize: configuration.responseLimit),
-      eventLoop: .indifferent, deadline: .now() + .milliseconds(Int64(configuration.requestTimeout * 1000)))
-    let response = try await withTaskCancellationHandler {
+    let task = ResponseCollector.execute(
+      request, on: http, limit: configuration.responseLimit,
+      idleTimeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+    return try await withTaskCancellationHandler {
       try await task.futureResult.get()
     } onCancel: {
       task.cancel()
     }
-    return Response(status: Int(response.status.code), headers: response.headers, body: response.body ?? ByteBuffer())
   }
 
   /// Sleeps before the next retry, or throws `error` when the policy says to stop.
@@ -131,7 +130,7 @@ extension BatchClient {
       }
     }
     if let error = error as? BatchError { return error }
-    if error is NIOTooManyBytesError || error is ResponseAccumulator.ResponseTooBigError {
+    if error is NIOTooManyBytesError || error is ResponseCollector.TooBig {
       let limit = configuration.responseLimit
       let size = limit >= 1 << 20 && limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
       return .invalidResponse(reason: "response larger than \(size)", excerpt: "")

@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
-import Synchronization
 
 /// Streams one file's content to disk: temporary file beside the target, chunked writes, then an atomic rename.
 ///
@@ -43,35 +42,21 @@ struct ContentDownloader {
     }
   }
 
-  /// Writes the body to the file and returns its length; fails with a timeout when no byte has come for
-  /// `requestTimeout` (the HTTP client has no read timeout, see `HTTPClientCache`).
-  ///
-  /// The body is read by a child task, which a second one cancels when the body has been idle that long.
+  /// Writes the body to the file and returns its length; fails with a timeout when the server has sent nothing for
+  /// `requestTimeout`.
   private func save(_ body: HTTPClientResponse.Body, to file: TemporaryFile, total: Int64?) async throws -> Int64 {
-    let timeout = Duration.milliseconds(Int64(client.configuration.requestTimeout * 1000))
-    let lastByte = LastByte()
-    // The reading task is the only one to touch the file until the group ends.
+    // The reading task is the only one to touch the file until the watchdog returns.
     nonisolated(unsafe) let file = file
-    return try await withThrowingTaskGroup(of: Int64.self) { group in
-      group.addTask {
-        var written: Int64 = 0
-        for try await chunk in body {
-          lastByte.instant.withLock { $0 = .now }
-          try file.write(chunk)
-          written += Int64(chunk.readableBytes)
-          progress?(DownloadProgress(bytes: written, total: total))
-        }
-        return written
+    let progress = self.progress
+    return try await IdleWatchdog(seconds: client.configuration.requestTimeout).run { activity in
+      var written: Int64 = 0
+      for try await chunk in body {
+        try file.write(chunk)
+        written += Int64(chunk.readableBytes)
+        progress?(DownloadProgress(bytes: written, total: total))
+        activity.touch()
       }
-      group.addTask {
-        while true {
-          let deadline = lastByte.instant.withLock { $0 } + timeout
-          if ContinuousClock.now >= deadline { throw BatchError.timeout(seconds: client.configuration.requestTimeout) }
-          try await Task.sleep(until: deadline)
-        }
-      }
-      defer { group.cancelAll() }
-      return try await group.next()!
+      return written
     }
   }
 
@@ -96,7 +81,9 @@ struct ContentDownloader {
           httpRequest.headers.add(name: "User-Agent", value: client.configuration.userAgent)
           continue
         }
-        let body = try await response.body.collect(upTo: 1 << 20)
+        let body = try await IdleWatchdog(seconds: client.configuration.requestTimeout).run { _ in
+          try await response.body.collect(upTo: 1 << 20)
+        }
         failure = client.httpError(
           .init(status: status, headers: response.headers, body: body), resource: .file, id: request.fileID)
         guard RetryPolicy.isRetryable(status: status) else { throw failure }
@@ -113,7 +100,3 @@ struct ContentDownloader {
   }
 }
 
-/// When a download's body last brought bytes: written by the task that reads it, read by the one that watches it.
-private final class LastByte: Sendable {
-  let instant = Mutex(ContinuousClock.now)
-}

@@ -109,7 +109,7 @@ public struct JSONScanner {
   public mutating func rawMembers(
     _ member: (UnsafeBufferPointer<UInt8>, inout JSONScanner) throws(Failure) -> Void
   ) throws(Failure) {
-    assert(peek() == UInt8(ascii: "{"), "members() called off an object")
+    assert(peek() == UInt8(ascii: "{"), "rawMembers() called off an object")
     try items(closing: UInt8(ascii: "}")) { scanner throws(Failure) in
       guard scanner.peek() == UInt8(ascii: "\"") else { throw scanner.fail("expected a member name in double quotes") }
       let start = scanner.index
@@ -161,7 +161,7 @@ public struct JSONScanner {
     skipWhitespace()
     guard let byte = peek() else { throw fail("unexpected end of input") }
     switch byte {
-    case UInt8(ascii: "{"): try members { _, scanner throws(Failure) in try scanner.skipValue() }
+    case UInt8(ascii: "{"): try rawMembers { _, scanner throws(Failure) in try scanner.skipValue() }
     case UInt8(ascii: "["): try elements { scanner throws(Failure) in try scanner.skipValue() }
     case UInt8(ascii: "\""): _ = try string()
     case UInt8(ascii: "t"): try literal("true")

@@ -116,6 +116,19 @@ import Testing
     }
   }
 
+  @Test("an answer that keeps coming is read whole, though it takes longer than the request timeout",
+    arguments: [false, true])
+  func slowAnswerWithinTimeout(onEventLoop: Bool) async throws {
+    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
+      let id = try sim.addActiveJob()
+      sim.fault(.stall(0.4), count: 1)
+      let start = ContinuousClock.now
+      #expect(try await sim.client(requestTimeout: 1).get(id).id == id)
+      #expect(ContinuousClock.now - start >= .milliseconds(1200), "three silences of 0.4 s")
+      #expect(sim.gets(id) == 1, "not retried")
+    }
+  }
+
   @Test(
     "a body that is not the promised JSON is invalidResponse with an excerpt",
     arguments: [

@@ -141,16 +141,36 @@ import Testing
     }
   }
 
-  @Test("a pause in the body shorter than the request timeout does not fail the download")
-  func pauseWithinTimeout() async throws {
+  @Test("a body that keeps coming is saved whole, though it takes longer than the request timeout")
+  func slowBodyWithinTimeout() async throws {
     try await LiveSimulator.run { sim in
       try await Self.withDirectory { directory in
         let (_, output) = try sim.addCompletedJob(outputBytes: 1_000_000)
         sim.fault(.stall(0.4), path: "/v1/files/*")
-        let result = try await sim.client(requestTimeout: 2).download(
+        let start = ContinuousClock.now
+        let result = try await sim.client(requestTimeout: 1).download(
           DownloadRequest(fileID: output, destination: directory + "/o"), progress: nil)
+        #expect(ContinuousClock.now - start >= .milliseconds(1200), "three silences of 0.4 s")
         #expect(result.bytes == 1_000_000)
-        #expect(Self.contents(directory) == ["o"])
+        let expected = try #require(sim.store.expectedContent(fileID: output))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: directory + "/o")) == Data(expected))
+      }
+    }
+  }
+
+  @Test("an error answer whose body goes silent is a timeout too")
+  func stalledErrorBody() async throws {
+    try await LiveSimulator.run { sim in
+      try await Self.withDirectory { directory in
+        sim.fault(.stall(3), path: "/v1/files/*")
+        let start = ContinuousClock.now
+        let error = await expectBatchError {
+          try await sim.client(requestTimeout: 0.5).download(
+            DownloadRequest(fileID: "file-missing", destination: directory + "/o"), progress: nil)
+        }
+        #expect(error == .timeout(seconds: 0.5))
+        #expect(ContinuousClock.now - start < .milliseconds(2500))
+        #expect(Self.contents(directory).isEmpty)
       }
     }
   }

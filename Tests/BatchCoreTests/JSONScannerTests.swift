@@ -17,15 +17,17 @@ import Testing
     }
   }
 
+  static let letters = "abcdefghijklmnopqrstuvwxyzABC"
+
   static func string(_ text: [UInt8]) throws(JSONScanner.Failure) -> String {
     try scan(text) { scanner throws(JSONScanner.Failure) in try scanner.string() }
   }
 
-  /// A 24-byte run of ASCII with `special` put at each offset in turn, so that it falls at every place of an 8-byte
-  /// word and in the bytes after the last whole word.
+  /// A 29-byte run of ASCII in quotes with `special` put at each offset in turn, so that it falls at every place of
+  /// an 8-byte word (read from the byte after the opening quote) and in the five bytes after the last whole word.
   static func everyOffset(_ special: [UInt8]) -> [(offset: Int, text: [UInt8])] {
-    (0..<24).map { offset in
-      var body = Array("abcdefghijklmnopqrstuvwx".utf8)
+    (0..<29).map { offset in
+      var body = Array(letters.utf8)
       body.replaceSubrange(offset..<offset + 1, with: special)
       return (offset, [UInt8(ascii: "\"")] + body + [UInt8(ascii: "\"")])
     }
@@ -38,7 +40,7 @@ import Testing
   ])
   func specialByteAtEveryOffset(special: [UInt8], decoded: String) throws {
     for (offset, text) in Self.everyOffset(special) {
-      var expected = Array("abcdefghijklmnopqrstuvwx")
+      var expected = Array(Self.letters)
       expected[offset] = Character(decoded)
       #expect(try Self.string(text) == String(expected), "at offset \(offset)")
       #expect(try Self.string(text) == (try JSONDecoder().decode(String.self, from: Data(text))), "at offset \(offset)")
