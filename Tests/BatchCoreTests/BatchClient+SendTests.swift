@@ -87,31 +87,19 @@ import Testing
     #expect(ContinuousClock.now - start < .seconds(2), "fails at once, not after the connect timeout")
   }
 
-  @Test("a response slower than the request timeout is a timeout", arguments: [false, true])
-  func slow(onEventLoop: Bool) async throws {
+  @Test(
+    "an answer late past the request timeout (its head, or its body gone silent) is a timeout",
+    arguments: [FaultKind.delay(6), .stall(3)], [false, true])
+  func slow(fault: FaultKind, onEventLoop: Bool) async throws {
     try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
       let id = try sim.addActiveJob()
-      sim.fault(.delay(6), count: 2)
+      sim.fault(fault, count: 2)
       let client = try sim.client(retryPolicy: .init(maxRetries: 1, baseDelay: 0.01), requestTimeout: 0.3)
       let start = ContinuousClock.now
       let error = await expectBatchError { try await client.get(id) }
       #expect(error == .timeout(seconds: 0.3))
-      // Bounds are loose so a loaded machine passes; the two delayed answers alone would take 12 s.
-      #expect(ContinuousClock.now - start < .seconds(5), "gave up at the timeout, not after the delay")
-      #expect(await sim.gets(id, reaching: 2) == 2)
-    }
-  }
-
-  @Test("a body that stops halfway for longer than the request timeout is a timeout", arguments: [false, true])
-  func stalledBody(onEventLoop: Bool) async throws {
-    try await LiveSimulator.run(onEventLoop: onEventLoop) { sim in
-      let id = try sim.addActiveJob()
-      sim.fault(.stall(2), count: 2)
-      let client = try sim.client(retryPolicy: .init(maxRetries: 1, baseDelay: 0.01), requestTimeout: 0.3)
-      let start = ContinuousClock.now
-      let error = await expectBatchError { try await client.get(id) }
-      #expect(error == .timeout(seconds: 0.3))
-      #expect(ContinuousClock.now - start < .milliseconds(1800), "gave up at the timeout, not after the stall")
+      // Bounds are loose so a loaded machine passes; the two late answers alone would take 12 s or more.
+      #expect(ContinuousClock.now - start < .seconds(5), "gave up at the timeout, not after the fault")
       #expect(await sim.gets(id, reaching: 2) == 2)
     }
   }
