@@ -6,8 +6,8 @@ import Synchronization
 /// One `HTTPClient` per process (per distinct connect timeout), so connections are pooled and reused.
 ///
 /// Clients live as long as the process; they are never shut down, like `HTTPClient.shared`. They have no read
-/// timeout: each JSON request has a deadline of its own (`BatchClient.attempt`) and a download an idle timer
-/// (`ContentDownloader`), so clients with different request timeouts share one pool.
+/// timeout: a JSON request times the server's silences itself (`ResponseCollector`), a download's body too
+/// (`IdleWatchdog`), so clients with different request timeouts share one pool.
 enum HTTPClientCache {
   private static let clients = Mutex<[Int64: HTTPClient]>([:])
 
