@@ -101,7 +101,12 @@ let package = Package(
         "BatchShell", "CEditLine", .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
       ]),
-    .testTarget(name: "BatchRPCTests", dependencies: ["BatchCore", "BatchCommands", "BatchRPC", "BatchSimulator"]),
+    .testTarget(
+      name: "BatchRPCTests",
+      dependencies: [
+        "BatchCore", "BatchCommands", "BatchRPC", "BatchSimulator", .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: []),
   ]
 )

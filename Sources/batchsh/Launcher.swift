@@ -44,7 +44,7 @@ struct Launcher {
       return ExitStatus.failure.rawValue
     }
     let server = RPCServer(context: builder.context(for: .rpc), output: output,
-      secrets: settings.client?.apiKey.map { [$0] })
+      secrets: settings.client?.apiKey.map { [$0] }, executor: builder.executor(for: .rpc))
     let signals = ShutdownSignals { server.beginShutdown() }
     let status = await server.run()
     withExtendedLifetime(signals) {}

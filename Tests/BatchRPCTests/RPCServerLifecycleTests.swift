@@ -1,7 +1,11 @@
 @testable import BatchRPC
 import BatchCommands
+import BatchCore
 import BatchSimulator
 import Foundation
+import NIOCore
+import NIOPosix
+import Synchronization
 import Testing
 
 /// End of input, `shutdown` and `exit`, and stopping on a signal, through a live server and simulator.
@@ -23,6 +27,20 @@ import Testing
     let get = responses.first { $0["id"] == 2 }
     #expect(TestJobs.code(watch) == -32800)
     #expect(get?["result"]?["id"] == "batch-done")
+  }
+
+  @Test("requests run on the server's executor, on the pool without one", arguments: [true, false])
+  func requestsRunOnTheExecutor(onLoop: Bool) async throws {
+    let loop = MultiThreadedEventLoopGroup.singleton.next()
+    let recorder = LoopRecordingAPI.Calls()
+    let session = try await RPCSession.start(executor: onLoop ? EventLoopExecutor(loop) : nil) { client in
+      LoopRecordingAPI(client: client, loop: loop, recorder: recorder)
+    }
+    try session.addJob(TestJobs.completed())
+    #expect(await session.request(1, "get", ["id": "batch-done"])?["result"]?["id"] == "batch-done")
+    #expect(await session.request(2, "list")?["result"] != nil)
+    #expect(await session.finish() == 0)
+    #expect(recorder.onLoop.withLock { $0 } == [onLoop, onLoop])
   }
 
   @Test func shutdownRefusesLaterRequestsAndExitEnds() async throws {
@@ -75,4 +93,31 @@ import Testing
     #expect(await iterator.next() != nil)
     withExtendedLifetime(signals) {}
   }
+}
+
+/// The live client, recording for each get and list whether it ran on `loop`.
+private struct LoopRecordingAPI: BatchAPI {
+  final class Calls: Sendable {
+    let onLoop = Mutex<[Bool]>([])
+  }
+
+  let client: BatchClient
+  let loop: any EventLoop
+  let recorder: Calls
+
+  func get(_ id: String) async throws -> BatchJob {
+    recorder.onLoop.withLock { $0.append(loop.inEventLoop) }
+    return try await client.get(id)
+  }
+
+  func list() async throws -> [BatchJob] {
+    recorder.onLoop.withLock { $0.append(loop.inEventLoop) }
+    return try await client.list()
+  }
+
+  func cancel(_ id: String) async throws -> BatchJob { try await client.cancel(id) }
+  func file(_ id: String) async throws -> BatchFile { try await client.file(id) }
+  func download(_ request: DownloadRequest, progress: (@Sendable (DownloadProgress) -> Void)?) async throws
+    -> DownloadResult
+  { try await client.download(request, progress: progress) }
 }

@@ -13,7 +13,7 @@ extension RPCServer {
       invocation: invocation, dispatcher: dispatcher, id: id, inBatch: inBatch, isWatch: isWatch,
       channel: RequestChannel(id: id, writer: writer, notice: diagnostics), token: registry.token(),
       registry: registry, limiter: limiter, secrets: secrets)
-    let task = Task { await work.run() }
+    let task = Task(executorPreference: executor) { await work.run() }
     registry.register(task, token: work.token, id: id, isWatch: isWatch)
     return .pending(task)
   }

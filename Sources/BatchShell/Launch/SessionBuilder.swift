@@ -19,10 +19,14 @@ public struct SessionBuilder {
       api: api, events: events, output: settings.output, frontEnd: frontEnd, watcher: WatchHub(api: api))
   }
 
-  /// A line runner for a front end, printing to the console.
-  ///
-  /// A script's commands run on the HTTP client's event loop (`BatchClient.connectionExecutor`): one command after
-  /// another, each mostly waiting for one request, they save two thread switches per request there.
+  /// Where a front end's commands run: a script's commands and JSON-RPC requests on the HTTP client's event loop
+  /// (`BatchClient.connectionExecutor`), where each mostly waits for requests and saves two thread switches per
+  /// request; the REPL's and a one-shot command on Swift's concurrency pool.
+  public func executor(for frontEnd: FrontEnd) -> (any TaskExecutor)? {
+    frontEnd == .script || frontEnd == .rpc ? BatchClient.connectionExecutor : nil
+  }
+
+  /// A line runner for a front end, printing to the console, its commands run on `executor(for:)`.
   public func runner(for frontEnd: FrontEnd) -> LineRunner {
     var terminalWidth: (@Sendable () -> Int?)?
     if settings.output.isTerminal {
@@ -31,7 +35,7 @@ public struct SessionBuilder {
     }
     let events = SessionEventSink(console: console, options: settings.output, terminalWidth: terminalWidth)
     return LineRunner(dispatcher: Dispatcher(context: context(for: frontEnd, events: events)), console: console,
-      events: events, executor: frontEnd == .script ? BatchClient.connectionExecutor : nil)
+      events: events, executor: executor(for: frontEnd))
   }
 
   /// The interactive shell on the terminal: libedit when usable, plain reads otherwise.

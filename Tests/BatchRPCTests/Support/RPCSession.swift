@@ -39,21 +39,24 @@ final class RPCSession: Sendable {
   }
 
   /// Starts a simulator and a server on it; `speed: 0` freezes the simulated clock until `advance(_:)` moves it,
-  /// which keeps watch tests exact however loaded the machine is.
+  /// which keeps watch tests exact however loaded the machine is. Requests run on `executor`, by default where
+  /// `batchsh --rpc` runs them; `api` may wrap the client the server uses.
   static func start(
-    jobs: Int = 6, speed: Double = 600, key: String = "sim-key", maxLineLength: Int = RPCServer.defaultMaxLineLength
+    jobs: Int = 6, speed: Double = 600, key: String = "sim-key", maxLineLength: Int = RPCServer.defaultMaxLineLength,
+    executor: (any TaskExecutor)? = BatchClient.connectionExecutor,
+    api wrap: (BatchClient) -> any BatchAPI = { $0 }
   ) async throws -> RPCSession {
     let simulator = try await SimulatorServer.start(SimulatorConfiguration(jobs: jobs, speed: speed))
     let configuration = try BatchClientConfiguration(baseURL: simulator.baseURL, apiKey: key, retryPolicy: .none)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("batchsh-rpc-\(UUID())").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let context = CommandContext(
-      api: BatchClient(configuration: configuration), frontEnd: .rpc, currentDirectory: directory)
+      api: wrap(BatchClient(configuration: configuration)), frontEnd: .rpc, currentDirectory: directory)
     var input: [Int32] = [-1, -1]
     var output: [Int32] = [-1, -1]
     #expect(pipe(&input) == 0 && pipe(&output) == 0)
     let server = RPCServer(context: context, input: input[0], output: output[1], maxLineLength: maxLineLength,
-      secrets: [key], diagnostics: { _ in })
+      secrets: [key], executor: executor, diagnostics: { _ in })
     return RPCSession(simulator: simulator, server: server, directory: directory,
       pipes: [input[0], input[1], output[0], output[1]])
   }
