@@ -6,8 +6,8 @@ import Synchronization
 /// Collects one JSON answer (status, headers, whole body) for the callback API, and fails a request the server has
 /// left without a byte for `idleTimeout`.
 ///
-/// The HTTP client has no read timeout: it arms a timer at the request's end and again at each part of the answer,
-/// and cancels each, a tenth of a sequential get's instructions. Here one timer runs per request, armed at the
+/// The HTTP client has no read timeout, which would arm a timer at the request's end and again at each part of the
+/// answer and cancel each: a tenth of a sequential get's instructions. Here one timer runs per request, armed at the
 /// start for the whole timeout; when it fires while bytes are still coming it is armed again from the last one, so
 /// only an answer longer than the timeout pays a second. A body that keeps coming is never cut, however long it
 /// takes, and one that stops is failed `idleTimeout` after its last byte, as a read timeout would.

@@ -110,20 +110,21 @@ struct SimResponse: Sendable {
   func response(stallingFor seconds: Double) -> Response {
     let body = self.body
     let length = contentLength
+    let pause = UInt64(seconds * 1e9)
     return Response(
       status: status, headers: headers,
       body: ResponseBody(contentLength: length) { writer in
         // Where each quarter ends; the silence comes when a quarter is done and more is to come.
         var ends = [1, 2, 3].map { length * $0 / 4 }.filter { $0 > 0 }[...]
         var sent = 0
-        if ends.isEmpty { try await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) }
+        if ends.isEmpty { try await Task.sleep(nanoseconds: pause) }
         let chunks = SimResponse.chunks(of: body)
         while var chunk = chunks.next() {
           while let end = ends.first, sent + chunk.readableBytes >= end {
             if end > sent { try await writer.write(chunk.readSlice(length: end - sent)!) }
             sent = end
             ends.removeFirst()
-            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            try await Task.sleep(nanoseconds: pause)
           }
           sent += chunk.readableBytes
           if chunk.readableBytes > 0 { try await writer.write(chunk) }
